@@ -1,0 +1,11 @@
+using WifiBilling.Portal.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalHosting();
+
+var app = builder.Build();
+
+app.MapPortalHosting();
+
+app.Run();

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test. Installs the Debian packages the tests need when missing.
+# Last line: "N passed, N failed" (", N skipped" when some were skipped). Exit code 0 only when all passed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+# --- Debian packages the tests use: radclient (RADIUS interop), chromium (browser tests) ---
+missing=()
+command -v radclient >/dev/null 2>&1 || missing+=(freeradius-utils)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "test.sh: installing ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null \
+    && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+    || echo "test.sh: warning: could not install ${missing[*]}; tests that need them will fail" >&2
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+if ! dotnet build WifiBilling.sln -c Release -nologo -v:q; then
+  echo "test.sh: build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test WifiBilling.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+test_rc=$?
+
+# Sum the counters of every TRX file (one per test project).
+read -r passed failed skipped trx_count < <(
+  python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+p = f = s = n = 0
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    n += 1
+    c = ET.parse(path).getroot().find(".//{*}ResultSummary/{*}Counters")
+    p += int(c.get("passed", 0))
+    f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    s += int(c.get("notExecuted", 0))
+print(p, f, s, n)
+PY
+)
+
+if [ "${test_rc}" -ne 0 ] && [ "${failed}" -eq 0 ]; then
+  # The runner failed without recording a failed test (crash, abort): count it as a failure.
+  failed=1
+fi
+
+summary="${passed} passed, ${failed} failed"
+if [ "${skipped}" -gt 0 ]; then summary="${summary}, ${skipped} skipped"; fi
+echo "${summary}"
+[ "${failed}" -eq 0 ]
