@@ -28,24 +28,35 @@ if ! dotnet build WifiBilling.sln -c Release -nologo -v:q; then
   exit 1
 fi
 
-dotnet test WifiBilling.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
-test_rc=$?
+test_rc=0
+# One project at a time: each gets its own TRX folder, and port-binding tests don't compete for the 2 cores.
+for project in $(find tests -name '*.Tests.csproj' | sort); do
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=${name}.trx" --logger "console;verbosity=normal" \
+    --blame-hang-timeout 15m --results-directory "$results/$name" "$@" || test_rc=1
+done
 
-# Sum the counters of every TRX file (one per test project).
-read -r passed failed skipped trx_count < <(
-  python3 - "$results" <<'PY'
+# Sum the counters of every TRX file (one per test project) and list what failed.
+counts_file="$results/counts"
+python3 - "$results" "$counts_file" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
-p = f = s = n = 0
-for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
-    n += 1
-    c = ET.parse(path).getroot().find(".//{*}ResultSummary/{*}Counters")
+p = f = s = 0
+failed_names = []
+for path in sorted(glob.glob(sys.argv[1] + "/**/*.trx", recursive=True)):
+    root = ET.parse(path).getroot()
+    c = root.find(".//{*}ResultSummary/{*}Counters")
     p += int(c.get("passed", 0))
-    f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    f += sum(int(c.get(k, 0)) for k in ("failed", "error", "timeout", "aborted"))
     s += int(c.get("notExecuted", 0))
-print(p, f, s, n)
+    for r in root.iter():
+        if r.tag.endswith("UnitTestResult") and r.get("outcome") == "Failed":
+            failed_names.append(r.get("testName"))
+for name in failed_names:
+    print("FAILED:", name)
+open(sys.argv[2], "w").write(f"{p} {f} {s}\n")
 PY
-)
+read -r passed failed skipped < "$counts_file"
 
 if [ "${test_rc}" -ne 0 ] && [ "${failed}" -eq 0 ]; then
   # The runner failed without recording a failed test (crash, abort): count it as a failure.
