@@ -1,11 +1,16 @@
+using WifiBilling.Portal.Admin;
 using WifiBilling.Portal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddPortalLogging();
 builder.AddPortalHosting();
+builder.AddAdminApiKey();
 
 var app = builder.Build();
 
+app.UsePortalRequestLogging();
+app.UseAdminApiKey();
 app.MapPortalHosting();
 
 app.Run();

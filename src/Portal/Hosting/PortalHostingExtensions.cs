@@ -1,5 +1,9 @@
+using Prometheus;
+using Scalar.AspNetCore;
+
 namespace WifiBilling.Portal.Hosting;
 
+/// <summary>Web host plumbing shared by every endpoint: listen address, problem details, OpenAPI, metrics, health.</summary>
 public static class PortalHostingExtensions
 {
     /// <summary>Default listen address when neither ASPNETCORE_URLS nor --urls is given.</summary>
@@ -13,12 +17,24 @@ public static class PortalHostingExtensions
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks();
+
+        // .NET Meters (WifiBilling.Radius, WifiBilling.Billing, ...) are exported at /metrics; the runtime's
+        // EventCounters are left out to keep the page small.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
         return builder;
     }
 
     public static WebApplication MapPortalHosting(this WebApplication app)
     {
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "Healthy" }));
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health");
+        app.MapMetrics("/metrics");
         return app;
     }
 }
