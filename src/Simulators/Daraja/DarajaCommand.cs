@@ -58,45 +58,45 @@ public sealed class DarajaCommand : ISimulatorCommand
             delay = TimeSpan.FromSeconds(seconds);
         }
 
-        await using var host = await DarajaSimulatorHost.StartAsync(address!, port, options =>
-        {
-            options.Production = production;
-            options.ConsumerKey = settings.GetValueOrDefault("consumer-key", options.ConsumerKey);
-            options.ConsumerSecret = settings.GetValueOrDefault("consumer-secret", options.ConsumerSecret);
-            options.CallbackDelay = delay ?? options.CallbackDelay;
-            if (settings.ContainsKey("shortcode") || settings.ContainsKey("passkey"))
-            {
-                options.Merchants =
-                [
-                    new SimulatedMerchant
-                    {
-                        ShortCode = settings.GetValueOrDefault("shortcode", DarajaSimulatorOptions.SandboxShortCode),
-                        PassKey = settings.GetValueOrDefault("passkey", DarajaSimulatorOptions.SandboxPassKey),
-                    },
-                ];
-            }
-        }, configureLogging: logging => logging.AddSimpleConsole(console => console.SingleLine = true), cancellationToken: cancellationToken);
-
-        var state = host.State;
-        var merchant = state.Options.EffectiveMerchants[0];
-        Console.WriteLine($"""
-            Daraja simulator listening on {host.BaseAddress}   (payments are SIMULATED)
-              consumer key     {state.Options.ConsumerKey}
-              consumer secret  {state.Options.ConsumerSecret}
-              shortcode        {merchant.ShortCode}
-              passkey          {merchant.PassKey}
-              control API      {host.BaseAddress}simulator   (outcomes, faults, transactions)
-              magic phones     2547000FCCCC: CCCC = ResultCode (0000 paid, 1032 cancelled), F = callback 0 normal/1 lost/2 duplicate/3 late
-            Press Ctrl+C to stop.
-            """);
-
         try
         {
+            await using var host = await DarajaSimulatorHost.StartAsync(address!, port, options =>
+            {
+                options.Production = production;
+                options.ConsumerKey = settings.GetValueOrDefault("consumer-key", options.ConsumerKey);
+                options.ConsumerSecret = settings.GetValueOrDefault("consumer-secret", options.ConsumerSecret);
+                options.CallbackDelay = delay ?? options.CallbackDelay;
+                if (settings.ContainsKey("shortcode") || settings.ContainsKey("passkey"))
+                {
+                    options.Merchants =
+                    [
+                        new SimulatedMerchant
+                        {
+                            ShortCode = settings.GetValueOrDefault("shortcode", DarajaSimulatorOptions.SandboxShortCode),
+                            PassKey = settings.GetValueOrDefault("passkey", DarajaSimulatorOptions.SandboxPassKey),
+                        },
+                    ];
+                }
+            }, configureLogging: logging => logging.AddSimpleConsole(console => console.SingleLine = true), cancellationToken: cancellationToken);
+
+            var state = host.State;
+            var merchant = state.Options.EffectiveMerchants[0];
+            Console.WriteLine($"""
+                Daraja simulator listening on {host.BaseAddress}   (payments are SIMULATED)
+                  consumer key     {state.Options.ConsumerKey}
+                  consumer secret  {state.Options.ConsumerSecret}
+                  shortcode        {merchant.ShortCode}
+                  passkey          {merchant.PassKey}
+                  control API      {host.BaseAddress}simulator   (outcomes, faults, transactions)
+                  magic phones     2547000FCCCC: CCCC = ResultCode (0000 paid, 1032 cancelled), F = callback 0 normal/1 lost/2 duplicate/3 late
+                Press Ctrl+C to stop.
+                """);
+
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Ctrl+C
+            // Ctrl+C, also while still starting.
         }
 
         return 0;

@@ -22,7 +22,7 @@ public sealed class DarajaSimulatorHost : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    /// <summary>Base URL of the Daraja API (ends with '/'); the control API is under <c>simulator/</c>.</summary>
+    /// <summary>Base URL of the Daraja API, path prefix included (ends with '/'); the control API is under <c>simulator/</c>.</summary>
     public Uri BaseAddress { get; }
 
     public DarajaSimulatorState State => _app.Services.GetRequiredService<DarajaSimulatorState>();
@@ -38,6 +38,7 @@ public sealed class DarajaSimulatorHost : IAsyncDisposable
         Action<DarajaSimulatorOptions>? configure = null,
         TimeProvider? timeProvider = null,
         Action<ILoggingBuilder>? configureLogging = null,
+        string pathPrefix = "",
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,11 +52,12 @@ public sealed class DarajaSimulatorHost : IAsyncDisposable
 
         builder.Services.AddDarajaSimulator(configure);
         var app = builder.Build();
-        app.MapDarajaSimulator();
+        app.MapDarajaSimulator(pathPrefix);
         await app.StartAsync(cancellationToken);
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var baseAddress = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        var prefix = pathPrefix.Trim('/');
+        var baseAddress = new Uri(bound.TrimEnd('/') + "/" + (prefix.Length > 0 ? prefix + "/" : string.Empty));
         return new DarajaSimulatorHost(app, baseAddress);
     }
 

@@ -113,7 +113,7 @@ public sealed class DarajaClient(
         return DarajaResponseReader.ReadC2BRegistration(reply);
     }
 
-    /// <summary>Keeps letters, digits, spaces, '-', '_' and '.': '@', '#', '&amp;' and friends make Daraja fail (daraja.md §6).</summary>
+    /// <summary>Keeps letters, digits, single spaces, '-', '_' and '.': '@', '#', '&amp;' and friends make Daraja fail (daraja.md §6).</summary>
     internal static string SanitizeReference(string? text, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -124,9 +124,13 @@ public sealed class DarajaClient(
         var kept = new StringBuilder(text.Length);
         foreach (var c in text.Trim())
         {
-            if (char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '_' or '.')
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             {
                 kept.Append(c);
+            }
+            else if (char.IsWhiteSpace(c) && kept.Length > 0 && kept[^1] != ' ')
+            {
+                kept.Append(' ');
             }
         }
 
