@@ -8,21 +8,8 @@ namespace WifiBilling.Simulators.Daraja;
 internal static class C2BApiEndpoints
 {
     public static Task<IResult> RegisterUrlAsync(HttpContext context, int apiVersion) =>
-        DarajaRequestGuard.ServeAsync(context, SimulatedOperation.C2BRegisterUrl, async state =>
+        DarajaRequestGuard.ServeC2BJsonAsync(context, SimulatedOperation.C2BRegisterUrl, (state, body) =>
         {
-            if (!DarajaRequestGuard.HasValidBearer(context.Request, state))
-            {
-                // The C2B APIs use their own code for a refused token ([OFF-C2B] error table).
-                return DarajaWireResults.Error(StatusCodes.Status400BadRequest, "400.003.01", "Invalid Access Token");
-            }
-
-            using var document = DarajaRequestGuard.IsJson(context.Request) ? await DarajaRequestGuard.ReadObjectAsync(context.Request) : null;
-            if (document is null)
-            {
-                return DarajaRequestGuard.InvalidPayload();
-            }
-
-            var body = document.RootElement;
             var shortCode = SimulatorJson.NumberOrString(body, "ShortCode");
             var responseType = SimulatorJson.String(body, "ResponseType");
             var confirmationUrl = SimulatorJson.String(body, "ConfirmationURL");
@@ -66,26 +53,14 @@ internal static class C2BApiEndpoints
         });
 
     public static Task<IResult> SimulateAsync(HttpContext context) =>
-        DarajaRequestGuard.ServeAsync(context, SimulatedOperation.C2BSimulate, async state =>
+        DarajaRequestGuard.ServeC2BJsonAsync(context, SimulatedOperation.C2BSimulate, (state, body) =>
         {
-            if (!DarajaRequestGuard.HasValidBearer(context.Request, state))
-            {
-                return DarajaWireResults.Error(StatusCodes.Status400BadRequest, "400.003.01", "Invalid Access Token");
-            }
-
             if (state.Options.Production)
             {
                 // "Simulation is not supported on production."
                 return DarajaWireResults.Error(StatusCodes.Status404NotFound, "404.001.01", "Resource not found");
             }
 
-            using var document = DarajaRequestGuard.IsJson(context.Request) ? await DarajaRequestGuard.ReadObjectAsync(context.Request) : null;
-            if (document is null)
-            {
-                return DarajaRequestGuard.InvalidPayload();
-            }
-
-            var body = document.RootElement;
             var shortCode = SimulatorJson.NumberOrString(body, "ShortCode");
             var commandId = SimulatorJson.String(body, "CommandID");
             var amountText = SimulatorJson.NumberOrString(body, "Amount");

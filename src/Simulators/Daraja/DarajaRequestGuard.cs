@@ -35,6 +35,17 @@ internal static class DarajaRequestGuard
         return result;
     }
 
+    /// <summary>STK APIs: a refused token is 404 404.001.03; a non-JSON body reads as "Invalid BusinessShortCode" ([OFF-STK] FAQ 9).</summary>
+    public static Task<IResult> ServeStkJsonAsync(
+        HttpContext context, SimulatedOperation operation, Func<DarajaSimulatorState, JsonElement, IResult> handle) =>
+        ServeJsonAsync(context, operation, DarajaWireResults.InvalidToken, () => DarajaWireResults.BadRequest("BusinessShortCode"), handle);
+
+    /// <summary>C2B APIs use their own code for a refused token, 400 400.003.01 ([OFF-C2B] error table).</summary>
+    public static Task<IResult> ServeC2BJsonAsync(
+        HttpContext context, SimulatedOperation operation, Func<DarajaSimulatorState, JsonElement, IResult> handle) =>
+        ServeJsonAsync(context, operation,
+            () => DarajaWireResults.Error(StatusCodes.Status400BadRequest, "400.003.01", "Invalid Access Token"), InvalidPayload, handle);
+
     public static bool HasValidBearer(HttpRequest request, DarajaSimulatorState state)
     {
         var header = request.Headers.Authorization.ToString();
@@ -65,6 +76,28 @@ internal static class DarajaRequestGuard
             return null;
         }
     }
+
+    private static Task<IResult> ServeJsonAsync(
+        HttpContext context,
+        SimulatedOperation operation,
+        Func<IResult> invalidToken,
+        Func<IResult> notJson,
+        Func<DarajaSimulatorState, JsonElement, IResult> handle) =>
+        ServeAsync(context, operation, async state =>
+        {
+            if (!HasValidBearer(context.Request, state))
+            {
+                return invalidToken();
+            }
+
+            if (!IsJson(context.Request))
+            {
+                return notJson();
+            }
+
+            using var document = await ReadObjectAsync(context.Request);
+            return document is null ? InvalidPayload() : handle(state, document.RootElement);
+        });
 
     public static IResult InvalidPayload() =>
         DarajaWireResults.Error(StatusCodes.Status400BadRequest, "400.002.05", "Invalid Request Payload");

@@ -40,26 +40,10 @@ internal static class StkApiEndpoints
         });
 
     public static Task<IResult> StkPushAsync(HttpContext context) =>
-        DarajaRequestGuard.ServeAsync(context, SimulatedOperation.StkPush, async state =>
+        DarajaRequestGuard.ServeStkJsonAsync(context, SimulatedOperation.StkPush, (state, body) =>
         {
-            if (!DarajaRequestGuard.HasValidBearer(context.Request, state))
-            {
-                return DarajaWireResults.InvalidToken();
-            }
-
-            if (!DarajaRequestGuard.IsJson(context.Request))
-            {
-                return DarajaWireResults.BadRequest("BusinessShortCode");
-            }
-
-            using var document = await DarajaRequestGuard.ReadObjectAsync(context.Request);
-            if (document is null)
-            {
-                return DarajaRequestGuard.InvalidPayload();
-            }
-
             var now = state.TimeProvider.GetUtcNow();
-            var (push, invalidField) = StkPushValidator.Validate(document.RootElement, state.Options, now);
+            var (push, invalidField) = StkPushValidator.Validate(body, state.Options, now);
             if (push is null)
             {
                 return DarajaWireResults.BadRequest(invalidField!);
@@ -99,25 +83,8 @@ internal static class StkApiEndpoints
         });
 
     public static Task<IResult> StkQueryAsync(HttpContext context) =>
-        DarajaRequestGuard.ServeAsync(context, SimulatedOperation.StkQuery, async state =>
+        DarajaRequestGuard.ServeStkJsonAsync(context, SimulatedOperation.StkQuery, (state, body) =>
         {
-            if (!DarajaRequestGuard.HasValidBearer(context.Request, state))
-            {
-                return DarajaWireResults.InvalidToken();
-            }
-
-            if (!DarajaRequestGuard.IsJson(context.Request))
-            {
-                return DarajaWireResults.BadRequest("BusinessShortCode");
-            }
-
-            using var document = await DarajaRequestGuard.ReadObjectAsync(context.Request);
-            if (document is null)
-            {
-                return DarajaRequestGuard.InvalidPayload();
-            }
-
-            var body = document.RootElement;
             var shortCode = SimulatorJson.NumberOrString(body, "BusinessShortCode");
             var timestamp = SimulatorJson.NumberOrString(body, "Timestamp");
             var checkoutRequestId = SimulatorJson.String(body, "CheckoutRequestID");
