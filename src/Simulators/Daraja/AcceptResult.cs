@@ -1,0 +1,8 @@
+namespace WifiBilling.Simulators.Daraja;
+
+internal enum AcceptResult
+{
+    Accepted,
+    SubscriberLocked,
+    DuplicateId,
+}
