@@ -11,19 +11,14 @@ public static class Chap
     /// <summary>Length of a CHAP-Password value: the 1-octet CHAP Identifier and the 16-octet response.</summary>
     public const int ResponseLength = 17;
 
-    private const int StackInputLength = 512;
-
     public static void ComputeResponse(byte identifier, ReadOnlySpan<byte> password, ReadOnlySpan<byte> challenge, Span<byte> destination)
     {
-        var inputLength = 1 + password.Length + challenge.Length;
-        var input = inputLength <= StackInputLength ? stackalloc byte[StackInputLength] : new byte[inputLength];
-        input = input[..inputLength];
-        input[0] = identifier;
-        password.CopyTo(input[1..]);
-        challenge.CopyTo(input[(1 + password.Length)..]);
+        var hash = Md5.Begin();
+        hash.AppendData([identifier]);
+        hash.AppendData(password);
+        hash.AppendData(challenge);
         destination[0] = identifier;
-        MD5.HashData(input, destination.Slice(1, 16));
-        CryptographicOperations.ZeroMemory(input);
+        hash.GetHashAndReset(destination.Slice(1, Md5.HashLength));
     }
 
     /// <summary>True when <paramref name="chapPassword"/> (17 octets) answers <paramref name="challenge"/> with <paramref name="password"/>.</summary>

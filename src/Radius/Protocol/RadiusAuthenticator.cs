@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 
 namespace WifiBilling.Radius.Protocol;
@@ -14,13 +13,12 @@ namespace WifiBilling.Radius.Protocol;
 /// requests, RFC 5176 §3.3) or the request's authenticator (responses, RFC 3579 §3.2). It is computed before the
 /// Request/Response Authenticator.</description></item>
 /// </list>
-/// Every comparison is constant-time. Hashes go to caller-supplied spans; nothing is allocated.
+/// Every comparison is constant-time. Hashes go to caller-supplied spans; nothing is allocated, and the packet is
+/// hashed in place (the substituted header and zeroed Message-Authenticator are fed to MD5 piecewise, see <see cref="Md5"/>).
 /// </summary>
 public static class RadiusAuthenticator
 {
     public const int Length = 16;
-
-    private const int StackScratchLength = 1024;
 
     /// <summary>The header authenticator used for keyed requests: 16 zero octets (a constant, no allocation).</summary>
     internal static ReadOnlySpan<byte> Zero => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -56,25 +54,8 @@ public static class RadiusAuthenticator
     /// <paramref name="headerAuthenticator"/> (see <see cref="MessageAuthenticatorHeader"/>).
     /// </summary>
     public static void ComputeMessageAuthenticator(
-        ReadOnlySpan<byte> packet, int valueOffset, ReadOnlySpan<byte> headerAuthenticator, ReadOnlySpan<byte> secret, Span<byte> destination)
-    {
-        byte[]? rented = null;
-        var scratch = packet.Length <= StackScratchLength
-            ? stackalloc byte[StackScratchLength]
-            : (rented = ArrayPool<byte>.Shared.Rent(packet.Length));
-        scratch = scratch[..packet.Length];
-        try
-        {
-            packet.CopyTo(scratch);
-            headerAuthenticator.CopyTo(scratch.Slice(4, Length));
-            scratch.Slice(valueOffset, Length).Clear();
-            HMACMD5.HashData(secret, scratch, destination);
-        }
-        finally
-        {
-            Return(rented);
-        }
-    }
+        ReadOnlySpan<byte> packet, int valueOffset, ReadOnlySpan<byte> headerAuthenticator, ReadOnlySpan<byte> secret, Span<byte> destination) =>
+        Md5.HmacPacket(secret, packet, headerAuthenticator, valueOffset, destination);
 
     public static bool VerifyMessageAuthenticator(
         ReadOnlySpan<byte> packet, int valueOffset, ReadOnlySpan<byte> headerAuthenticator, ReadOnlySpan<byte> secret)
@@ -99,53 +80,16 @@ public static class RadiusAuthenticator
         return code.IsResponse() ? requestAuthenticator : ownAuthenticator;
     }
 
-    /// <summary>MD5 over the packet (header authenticator replaced) followed by the secret, via a scratch copy.</summary>
+    /// <summary>MD5 over the packet (header authenticator replaced) followed by the secret.</summary>
     private static void HashWithSecret(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> headerAuthenticator, ReadOnlySpan<byte> secret, Span<byte> destination)
     {
-        var total = packet.Length + secret.Length;
-        byte[]? rented = null;
-        var scratch = total <= StackScratchLength
-            ? stackalloc byte[StackScratchLength]
-            : (rented = ArrayPool<byte>.Shared.Rent(total));
-        scratch = scratch[..total];
-        try
-        {
-            packet.CopyTo(scratch);
-            headerAuthenticator.CopyTo(scratch.Slice(4, Length));
-            secret.CopyTo(scratch[packet.Length..]);
-            MD5.HashData(scratch, destination);
-        }
-        finally
-        {
-            // The scratch holds the shared secret.
-            CryptographicOperations.ZeroMemory(scratch);
-            Return(rented);
-        }
+        var hash = Md5.Begin();
+        Md5.AppendPacket(hash, packet, headerAuthenticator, -1);
+        hash.AppendData(secret);
+        hash.GetHashAndReset(destination);
     }
 
-    /// <summary>
-    /// MD5(buffer[..length] ‖ secret) where the buffer's header already holds the right authenticator. Appends the
-    /// secret in place when the buffer has room (no copy of the packet), then wipes it.
-    /// </summary>
-    internal static void HashInPlaceWithSecret(Span<byte> buffer, int length, ReadOnlySpan<byte> secret, Span<byte> destination)
-    {
-        if (buffer.Length - length >= secret.Length)
-        {
-            var withSecret = buffer[..(length + secret.Length)];
-            secret.CopyTo(withSecret[length..]);
-            MD5.HashData(withSecret, destination);
-            CryptographicOperations.ZeroMemory(withSecret[length..]);
-            return;
-        }
-
-        HashWithSecret(buffer[..length], buffer.Slice(4, Length), secret, destination);
-    }
-
-    private static void Return(byte[]? rented)
-    {
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented, clearArray: true);
-        }
-    }
+    /// <summary>MD5(buffer[..length] ‖ secret) where the buffer's header already holds the right authenticator.</summary>
+    internal static void HashWithSecret(ReadOnlySpan<byte> packet, ReadOnlySpan<byte> secret, Span<byte> destination) =>
+        HashWithSecret(packet, packet.Slice(4, Length), secret, destination);
 }

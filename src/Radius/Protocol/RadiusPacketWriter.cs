@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace WifiBilling.Radius.Protocol;
 
@@ -160,16 +159,17 @@ public ref struct RadiusPacketWriter
         var packet = _buffer[..length];
         if (_messageAuthenticatorOffset >= 0)
         {
-            // The header already holds what RFC 3579/5176 hash: own random, zeros, or the request's authenticator.
+            // The header already holds what RFC 3579/5176 hash: own random, zeros, or the request's authenticator;
+            // the Message-Authenticator value is still 16 zero octets.
             Span<byte> mac = stackalloc byte[RadiusAuthenticator.Length];
-            HMACMD5.HashData(secret, packet, mac);
+            Md5.HmacPacket(secret, packet, packet.Slice(4, RadiusAuthenticator.Length), -1, mac);
             mac.CopyTo(packet[_messageAuthenticatorOffset..]);
         }
 
         if (_code.HasKeyedRequestAuthenticator() || _code.IsResponse())
         {
             Span<byte> authenticator = stackalloc byte[RadiusAuthenticator.Length];
-            RadiusAuthenticator.HashInPlaceWithSecret(_buffer, length, secret, authenticator);
+            RadiusAuthenticator.HashWithSecret(packet, secret, authenticator);
             authenticator.CopyTo(packet[4..]);
         }
 

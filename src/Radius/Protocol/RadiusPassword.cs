@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,7 +12,6 @@ public static class RadiusPassword
     public const int MaxLength = 128;
 
     private const int BlockLength = 16;
-    private const int StackSecretLength = 256;
 
     /// <summary>Length of the hidden value for a password of <paramref name="passwordLength"/> octets.</summary>
     public static int GetHiddenLength(int passwordLength) =>
@@ -91,44 +89,33 @@ public static class RadiusPassword
             throw new ArgumentException("The Request Authenticator has 16 octets.", nameof(requestAuthenticator));
         }
 
-        var inputLength = secret.Length + BlockLength;
-        byte[]? rented = null;
-        var input = inputLength <= StackSecretLength
-            ? stackalloc byte[StackSecretLength]
-            : (rented = ArrayPool<byte>.Shared.Rent(inputLength));
-        input = input[..inputLength];
+        var hash = Md5.Begin();
         Span<byte> key = stackalloc byte[BlockLength];
-        Span<byte> cipher = stackalloc byte[BlockLength];
-        try
+        Span<byte> previous = stackalloc byte[BlockLength];
+        requestAuthenticator.CopyTo(previous);
+        for (var offset = 0; offset < data.Length; offset += BlockLength)
         {
-            secret.CopyTo(input);
-            requestAuthenticator.CopyTo(input[secret.Length..]);
-            for (var offset = 0; offset < data.Length; offset += BlockLength)
+            hash.AppendData(secret);
+            hash.AppendData(previous);
+            hash.GetHashAndReset(key);
+            var block = data.Slice(offset, BlockLength);
+            if (!hide)
             {
-                MD5.HashData(input, key);
-                var block = data.Slice(offset, BlockLength);
-                if (!hide)
-                {
-                    // The next key chains on the cipher text, which is this block before it is decoded.
-                    block.CopyTo(cipher);
-                }
+                // The next key chains on the cipher text, which is this block before it is decoded.
+                block.CopyTo(previous);
+            }
 
-                for (var i = 0; i < BlockLength; i++)
-                {
-                    block[i] ^= key[i];
-                }
+            for (var i = 0; i < BlockLength; i++)
+            {
+                block[i] ^= key[i];
+            }
 
-                (hide ? block : cipher).CopyTo(input[secret.Length..]);
+            if (hide)
+            {
+                block.CopyTo(previous);
             }
         }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(input);
-            CryptographicOperations.ZeroMemory(key);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+
+        CryptographicOperations.ZeroMemory(key);
     }
 }

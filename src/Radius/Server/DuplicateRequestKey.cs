@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Net.Sockets;
 
 namespace WifiBilling.Radius.Server;
 
@@ -11,11 +12,20 @@ internal readonly record struct DuplicateRequestKey(UInt128 Address, int Port, b
 {
     public static DuplicateRequestKey Create(IPEndPoint source, byte identifier, ReadOnlySpan<byte> authenticator)
     {
+        // IPv4 as its IPv4-mapped IPv6 form (::ffff:a.b.c.d), written in place: no IPAddress is allocated.
         Span<byte> address = stackalloc byte[16];
-        var ipv6 = source.Address.IsIPv4MappedToIPv6 || source.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-            ? source.Address
-            : source.Address.MapToIPv6();
-        ipv6.TryWriteBytes(address, out _);
+        address.Clear();
+        if (source.Address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            address[10] = 0xff;
+            address[11] = 0xff;
+            source.Address.TryWriteBytes(address[12..], out _);
+        }
+        else
+        {
+            source.Address.TryWriteBytes(address, out _);
+        }
+
         return new DuplicateRequestKey(
             BinaryPrimitives.ReadUInt128BigEndian(address),
             source.Port,

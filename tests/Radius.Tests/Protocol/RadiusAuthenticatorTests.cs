@@ -129,6 +129,22 @@ public sealed class RadiusAuthenticatorTests
         FluentActions.Invoking(() => RadiusPacketCodec.Parse(bytes, "s"u8, RandomNumberGenerator.GetBytes(16))).Should().Throw<InvalidAuthenticatorException>();
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(200)]
+    public void MessageAuthenticator_MatchesHmacMd5ForAnySecretLength(int secretLength)
+    {
+        var secret = RandomNumberGenerator.GetBytes(secretLength);
+        var packet = new RadiusPacket(RadiusCode.AccessRequest, 3).AddString(RadiusAttributeType.UserName, "x").AddMessageAuthenticator();
+
+        var bytes = RadiusPacketCodec.Encode(packet, secret);
+
+        ExpectedMessageAuthenticator(bytes, bytes[4..20], secret).Should().Equal(bytes[22..38]);
+        RadiusPacketCodec.Parse(bytes, secret, requireMessageAuthenticator: true).Should().NotBeNull();
+    }
+
     [Fact]
     public void UnknownCode_IsNotSupported()
     {
