@@ -161,8 +161,7 @@ internal sealed partial class RadiusListener : IDisposable
     /// <summary>Returns true when a handler task took over the datagram (it returns it to the pool).</summary>
     private async ValueTask<bool> ProcessAsync(ReceivedDatagram datagram, CancellationToken stoppingToken)
     {
-        var remote = datagram.GetRemoteEndPoint(_endPointTemplate);
-        var decision = Inspect(datagram, remote, out var pending, out var cachedReply);
+        var decision = Inspect(datagram, out var pending, out var cachedReply);
         switch (decision)
         {
             case Decision.ResendCachedReply:
@@ -179,7 +178,7 @@ internal sealed partial class RadiusListener : IDisposable
     }
 
     /// <summary>The synchronous part: everything that reads the datagram in place.</summary>
-    private Decision Inspect(ReceivedDatagram datagram, IPEndPoint remote, out PendingRequest pending, out byte[]? cachedReply)
+    private Decision Inspect(ReceivedDatagram datagram, out PendingRequest pending, out byte[]? cachedReply)
     {
         pending = default;
         cachedReply = null;
@@ -190,7 +189,7 @@ internal sealed partial class RadiusListener : IDisposable
         }
         catch (RadiusPacketException)
         {
-            Drop(null, RadiusDropReason.Malformed, datagram, remote);
+            Drop(null, RadiusDropReason.Malformed, datagram, null);
             return Decision.Drop;
         }
 
@@ -198,15 +197,18 @@ internal sealed partial class RadiusListener : IDisposable
         var expected = _kind == RadiusListenerKind.Authentication ? RadiusCode.AccessRequest : RadiusCode.AccountingRequest;
         if (code != expected && code != RadiusCode.StatusServer)
         {
-            Drop(code, RadiusDropReason.UnexpectedCode, datagram, remote);
+            Drop(code, RadiusDropReason.UnexpectedCode, datagram, null);
             return Decision.Drop;
         }
 
         if ((code == RadiusCode.AccessRequest && _accessHandler is null) || (code == RadiusCode.AccountingRequest && _accountingHandler is null))
         {
-            Drop(code, RadiusDropReason.NoHandler, datagram, remote);
+            Drop(code, RadiusDropReason.NoHandler, datagram, null);
             return Decision.Drop;
         }
+
+        // Only datagrams that look like RADIUS pay for an IPEndPoint (needed by the registry and the handler).
+        var remote = datagram.GetRemoteEndPoint(_endPointTemplate);
 
         var byNasIdentifier = false;
         if (!_registry.TryGetByAddress(remote.Address, out var client))
