@@ -1,0 +1,410 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using WifiBilling.Radius.Diagnostics;
+using WifiBilling.Radius.Protocol;
+
+namespace WifiBilling.Radius.Server;
+
+/// <summary>
+/// One UDP port: a few receive loops put datagrams into a bounded channel; a few workers validate them (structure,
+/// client, authenticators, duplicates) and start the handler without waiting for it, up to
+/// <see cref="RadiusServerOptions.MaxConcurrentRequests"/> at once, so a slow handler does not hold up other requests.
+/// </summary>
+internal sealed partial class RadiusListener : IDisposable
+{
+    private readonly RadiusListenerKind _kind;
+    private readonly Socket _socket;
+    private readonly RadiusServerOptions _options;
+    private readonly IRadiusClientRegistry _registry;
+    private readonly IAccessRequestHandler? _accessHandler;
+    private readonly IAccountingRequestHandler? _accountingHandler;
+    private readonly RadiusMetrics _metrics;
+    private readonly RadiusServerCounters _counters;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly DuplicateRequestCache _duplicates;
+    private readonly DropLogThrottle _dropLog;
+    private readonly ReceivedDatagram.Pool _pool;
+    private readonly Channel<ReceivedDatagram> _queue;
+    private readonly SemaphoreSlim _inFlight;
+    private readonly IPEndPoint _endPointTemplate;
+
+    public RadiusListener(
+        RadiusListenerKind kind,
+        Socket socket,
+        RadiusServerOptions options,
+        IRadiusClientRegistry registry,
+        IAccessRequestHandler? accessHandler,
+        IAccountingRequestHandler? accountingHandler,
+        RadiusMetrics metrics,
+        RadiusServerCounters counters,
+        TimeProvider timeProvider,
+        ILogger logger)
+    {
+        _kind = kind;
+        _socket = socket;
+        _options = options;
+        _registry = registry;
+        _accessHandler = accessHandler;
+        _accountingHandler = accountingHandler;
+        _metrics = metrics;
+        _counters = counters;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _duplicates = new DuplicateRequestCache(timeProvider, options.DuplicateCacheDuration, TimeSpan.FromMinutes(2));
+        _dropLog = new DropLogThrottle(timeProvider, options.DropLogInterval);
+        _pool = new ReceivedDatagram.Pool(socket.AddressFamily, options.QueueCapacity + options.MaxConcurrentRequests);
+        _queue = Channel.CreateBounded<ReceivedDatagram>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleReader = options.Workers == 1,
+            SingleWriter = options.ReceiveLoops == 1,
+        });
+        _inFlight = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
+        _endPointTemplate = socket.AddressFamily == AddressFamily.InterNetworkV6
+            ? new IPEndPoint(IPAddress.IPv6Any, 0)
+            : new IPEndPoint(IPAddress.Any, 0);
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+    }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var receivers = Enumerable.Range(0, _options.ReceiveLoops).Select(_ => Task.Run(() => ReceiveLoopAsync(stoppingToken), CancellationToken.None)).ToArray();
+        var workers = Enumerable.Range(0, _options.Workers).Select(_ => Task.Run(() => WorkerAsync(stoppingToken), CancellationToken.None)).ToArray();
+        await Task.WhenAll(receivers).ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+
+        // Let started handlers finish (bounded): an accounting record half-written is worse than a late shutdown.
+        for (var i = 0; i < _options.MaxConcurrentRequests; i++)
+        {
+            if (!await _inFlight.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false))
+            {
+                LogHandlersStillRunning(_logger, _kind);
+                break;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        _inFlight.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var datagram = _pool.Rent();
+            try
+            {
+                datagram.Length = await _socket.ReceiveFromAsync(datagram.Buffer.AsMemory(), SocketFlags.None, datagram.Address, stoppingToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                _pool.Return(datagram);
+                return;
+            }
+            catch (SocketException ex)
+            {
+                // E.g. ICMP port unreachable reported on a later receive (Windows); the socket stays usable.
+                _pool.Return(datagram);
+                LogReceiveError(_logger, _kind, ex.SocketErrorCode);
+                continue;
+            }
+
+            _counters.OnReceived();
+            if (!_queue.Writer.TryWrite(datagram))
+            {
+                Drop(null, RadiusDropReason.QueueFull, datagram, null);
+                _pool.Return(datagram);
+            }
+        }
+    }
+
+    private async Task WorkerAsync(CancellationToken stoppingToken)
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var datagram))
+            {
+                var handedOver = false;
+                try
+                {
+                    handedOver = await ProcessAsync(datagram, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Shutting down: unprocessed datagrams are dropped; the NAS retransmits to another server.
+                }
+                catch (Exception ex)
+                {
+                    LogProcessingFailed(_logger, ex, _kind);
+                }
+                finally
+                {
+                    if (!handedOver)
+                    {
+                        _pool.Return(datagram);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Returns true when a handler task took over the datagram (it returns it to the pool).</summary>
+    private async ValueTask<bool> ProcessAsync(ReceivedDatagram datagram, CancellationToken stoppingToken)
+    {
+        var decision = Inspect(datagram, out var pending, out var cachedReply);
+        switch (decision)
+        {
+            case Decision.ResendCachedReply:
+                await _socket.SendToAsync(cachedReply!, SocketFlags.None, datagram.Address, stoppingToken).ConfigureAwait(false);
+                _counters.OnRetransmitAnswered();
+                return false;
+            case Decision.Handle:
+                await _inFlight.WaitAsync(stoppingToken).ConfigureAwait(false);
+                _ = HandleAsync(datagram, pending, stoppingToken);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The synchronous part: everything that reads the datagram in place.</summary>
+    private Decision Inspect(ReceivedDatagram datagram, out PendingRequest pending, out byte[]? cachedReply)
+    {
+        pending = default;
+        cachedReply = null;
+        RadiusPacketView view;
+        try
+        {
+            view = RadiusPacketCodec.Read(datagram.Span);
+        }
+        catch (RadiusPacketException)
+        {
+            Drop(null, RadiusDropReason.Malformed, datagram, null);
+            return Decision.Drop;
+        }
+
+        var code = view.Code;
+        var expected = _kind == RadiusListenerKind.Authentication ? RadiusCode.AccessRequest : RadiusCode.AccountingRequest;
+        if (code != expected && code != RadiusCode.StatusServer)
+        {
+            Drop(code, RadiusDropReason.UnexpectedCode, datagram, null);
+            return Decision.Drop;
+        }
+
+        if ((code == RadiusCode.AccessRequest && _accessHandler is null) || (code == RadiusCode.AccountingRequest && _accountingHandler is null))
+        {
+            Drop(code, RadiusDropReason.NoHandler, datagram, null);
+            return Decision.Drop;
+        }
+
+        // Only datagrams that look like RADIUS pay for an IPEndPoint (needed by the registry and the handler).
+        var remote = datagram.GetRemoteEndPoint(_endPointTemplate);
+
+        var byNasIdentifier = false;
+        if (!_registry.TryGetByAddress(remote.Address, out var client))
+        {
+            if (!view.TryGetValue(RadiusAttributeType.NasIdentifier, out var nasIdentifier)
+                || !_registry.TryGetByNasIdentifier(RadiusValue.ReadString(nasIdentifier), out client))
+            {
+                Drop(code, RadiusDropReason.UnknownClient, datagram, remote);
+                return Decision.Drop;
+            }
+
+            byNasIdentifier = true;
+        }
+
+        // A NAS found only by the NAS-Identifier it claims must prove it knows the secret on Access-Request and
+        // Status-Server; an Accounting-Request already does so through its keyed Request Authenticator (RFC 2866 §3).
+        var requireMessageAuthenticator = client.RequireMessageAuthenticator || (byNasIdentifier && code != RadiusCode.AccountingRequest);
+        var verification = RadiusPacketCodec.TryVerify(view, client.Secret.Span, default, requireMessageAuthenticator);
+        if (verification != RadiusVerificationResult.Valid)
+        {
+            var reason = verification switch
+            {
+                RadiusVerificationResult.MissingMessageAuthenticator => RadiusDropReason.MissingMessageAuthenticator,
+                RadiusVerificationResult.InvalidMessageAuthenticator => RadiusDropReason.BadMessageAuthenticator,
+                _ => RadiusDropReason.BadAuthenticator,
+            };
+            Drop(code, reason, datagram, remote);
+            return Decision.Drop;
+        }
+
+        var key = DuplicateRequestKey.Create(remote, view.Identifier, view.Authenticator);
+        if (!_duplicates.TryBegin(key, out cachedReply))
+        {
+            if (cachedReply is null)
+            {
+                Drop(code, RadiusDropReason.DuplicateInProgress, datagram, remote);
+                return Decision.Drop;
+            }
+
+            return Decision.ResendCachedReply;
+        }
+
+        var context = new RadiusRequestContext(view.ToPacket(), client, remote, _kind, _timeProvider.GetUtcNow(), byNasIdentifier);
+        pending = new PendingRequest(context, key);
+        return Decision.Handle;
+    }
+
+    private async Task HandleAsync(ReceivedDatagram datagram, PendingRequest pending, CancellationToken stoppingToken)
+    {
+        var (context, key) = pending;
+        var request = context.Request;
+        var completed = false;
+        try
+        {
+            var response = await InvokeHandlerAsync(context, stoppingToken).ConfigureAwait(false);
+            if (response is null)
+            {
+                // Accounting not durable: forget it so the retransmit is recorded. Access deliberately unanswered: remember.
+                if (request.Code == RadiusCode.AccountingRequest)
+                {
+                    _duplicates.Forget(key);
+                }
+                else
+                {
+                    _duplicates.Complete(key, null);
+                }
+
+                completed = true;
+                _counters.OnNoReply();
+                _metrics.RequestNotAnswered(request.Code);
+                return;
+            }
+
+            if (!IsValidReply(request.Code, response.Code))
+            {
+                LogInvalidReply(_logger, response.Code, request.Code);
+                Drop(request.Code, RadiusDropReason.InvalidReply, datagram, context.RemoteEndPoint);
+                return;
+            }
+
+            var reply = EncodeReply(context, response);
+            _duplicates.Complete(key, reply);
+            completed = true;
+            await _socket.SendToAsync(reply, SocketFlags.None, datagram.Address, stoppingToken).ConfigureAwait(false);
+            _counters.OnAnswered();
+            _metrics.RequestAnswered(request.Code, response.Code);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception ex)
+        {
+            LogHandlerFailed(_logger, ex, RadiusMetrics.CodeName(request.Code), context.Client.Name);
+            _counters.OnDropped(RadiusDropReason.HandlerFailed);
+            _metrics.RequestDropped(request.Code, RadiusDropReason.HandlerFailed);
+        }
+        finally
+        {
+            if (!completed)
+            {
+                _duplicates.Forget(key);
+            }
+
+            _inFlight.Release();
+            _pool.Return(datagram);
+        }
+    }
+
+    private async ValueTask<RadiusPacket?> InvokeHandlerAsync(RadiusRequestContext context, CancellationToken stoppingToken)
+    {
+        var request = context.Request;
+        switch (request.Code)
+        {
+            case RadiusCode.StatusServer:
+                // RFC 5997 §3: the server itself answers: Access-Accept on the auth port, Accounting-Response on the acct port.
+                return request.CreateResponse(_kind == RadiusListenerKind.Authentication ? RadiusCode.AccessAccept : RadiusCode.AccountingResponse);
+            case RadiusCode.AccessRequest when _accessHandler is not null:
+                var started = _timeProvider.GetTimestamp();
+                var response = await _accessHandler.HandleAccessRequestAsync(context, stoppingToken).ConfigureAwait(false);
+                _metrics.AccessHandled(_timeProvider.GetElapsedTime(started));
+                return response;
+            case RadiusCode.AccountingRequest when _accountingHandler is not null:
+                var durable = await _accountingHandler.HandleAccountingRequestAsync(context, stoppingToken).ConfigureAwait(false);
+                return durable ? request.CreateResponse(RadiusCode.AccountingResponse) : null;
+            default:
+                throw new InvalidOperationException($"No handler is registered for {request.Code}.");
+        }
+    }
+
+    private static bool IsValidReply(RadiusCode requestCode, RadiusCode responseCode) => requestCode switch
+    {
+        RadiusCode.AccessRequest => responseCode.IsAccessResponse(),
+        RadiusCode.AccountingRequest => responseCode == RadiusCode.AccountingResponse,
+        _ => responseCode is RadiusCode.AccessAccept or RadiusCode.AccountingResponse,
+    };
+
+    /// <summary>
+    /// Finishes the handler's reply: the request's Identifier, a Message-Authenticator on every Access-* reply and on
+    /// Status-Server replies (RouterOS ≥ 7.15 drops Access-* replies without; RFC 5997 §3), and the request's
+    /// Proxy-State attributes, unmodified and in order, at the end (RFC 2865 §5.33).
+    /// </summary>
+    private static byte[] EncodeReply(RadiusRequestContext context, RadiusPacket response)
+    {
+        var request = context.Request;
+        response.Identifier = request.Identifier;
+        if (response.Code.IsAccessResponse() || request.Code == RadiusCode.StatusServer)
+        {
+            response.AddMessageAuthenticator();
+        }
+
+        response.RemoveAll(RadiusAttributeType.ProxyState);
+        foreach (var proxyState in request.GetAll(RadiusAttributeType.ProxyState))
+        {
+            response.Add(proxyState);
+        }
+
+        return RadiusPacketCodec.Encode(response, context.Client.Secret.Span, request.Authenticator.Span);
+    }
+
+    private void Drop(RadiusCode? code, RadiusDropReason reason, ReceivedDatagram datagram, IPEndPoint? remote)
+    {
+        _counters.OnDropped(reason);
+        _metrics.RequestDropped(code, reason);
+        if (_logger.IsEnabled(LogLevel.Warning) && _dropLog.ShouldLog(reason, out var suppressed))
+        {
+            LogDropped(_logger, _kind, RadiusDropReasonNames.Describe(reason), remote ?? datagram.GetRemoteEndPoint(_endPointTemplate),
+                code is { } c ? RadiusMetrics.CodeName(c) : "datagram", datagram.Length, suppressed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "RADIUS {Listener}: dropped {Code} ({Length} octets) from {RemoteEndPoint}: {Reason}. {Suppressed} similar drops were not logged since the last warning.")]
+    private static partial void LogDropped(ILogger logger, RadiusListenerKind listener, string reason, IPEndPoint remoteEndPoint, string code, int length, long suppressed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "RADIUS handler failed for {Code} from client {Client}; no reply sent, a retransmit will be handled again")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string code, string client);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "RADIUS handler returned {ResponseCode} for {RequestCode}; reply not sent")]
+    private static partial void LogInvalidReply(ILogger logger, RadiusCode responseCode, RadiusCode requestCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "RADIUS {Listener}: processing a datagram failed")]
+    private static partial void LogProcessingFailed(ILogger logger, Exception exception, RadiusListenerKind listener);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "RADIUS {Listener}: receive error {Error}")]
+    private static partial void LogReceiveError(ILogger logger, RadiusListenerKind listener, SocketError error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RADIUS {Listener}: handlers still running at shutdown")]
+    private static partial void LogHandlersStillRunning(ILogger logger, RadiusListenerKind listener);
+
+    private enum Decision
+    {
+        Drop,
+        ResendCachedReply,
+        Handle,
+    }
+
+    private readonly record struct PendingRequest(RadiusRequestContext Context, DuplicateRequestKey Key);
+}
