@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.AddPortalHosting();
 builder.AddAdminApiKey();
+builder.AddPortalRadius();
 
 var app = builder.Build();
 
