@@ -8,8 +8,8 @@
 #
 # Why one big { } block: every line typed in the terminal is its own scope, so a :local set on one line is
 # gone on the next ("Each line written in the terminal is treated as local scope", RouterOS scripting
-# manual). /import runs the file as one script, but a pasted copy or `/import verbose=yes` runs line by line.
-# Inside one block the parameters below are visible to every command however the script is run.
+# manual). /import runs the file as one script, but a copy pasted into the terminal runs line by line.
+# Inside one block the parameters below are visible to every command either way.
 {
 # ---------------------------------------------------------------------------------------------------------
 # Parameters. The first group is filled in per router by the server; empty values stop the import.

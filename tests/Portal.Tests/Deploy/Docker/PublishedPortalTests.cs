@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace WifiBilling.Portal.Tests.Deploy.Docker;
 
@@ -43,7 +42,7 @@ public sealed class PublishedPortalTests
             var dll = Path.Combine(app, _dockerfile.Entrypoint[1]);
             File.Exists(dll).Should().BeTrue("ENTRYPOINT runs {0}", _dockerfile.Entrypoint[1]);
 
-            var port = FreeTcpPort();
+            var port = LoopbackPort.Free();
             using var portal = StartPortal(dll, app, ImageEnvironment(data, port));
             await WaitForHealthyAsync(portal, port);
 
@@ -166,12 +165,5 @@ public sealed class PublishedPortalTests
         }
 
         return (process.ExitCode, process.Output);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -17,7 +17,7 @@ public sealed class HotspotLoginPageTests(ChromiumFixture chromium) : IClassFixt
     [SkippableFact]
     public async Task Portal_down_voucher_logs_in_with_the_CHAP_hash_of_the_normalised_code()
     {
-        await using var router = await FakeHotspotRouter.StartAsync($"http://127.0.0.1:{LoopbackSite.ClosedPort()}/", chap: true);
+        await using var router = await FakeHotspotRouter.StartAsync($"http://127.0.0.1:{LoopbackPort.Free()}/", chap: true);
         var page = await OpenAsync(router);
 
         await WaitForStatusAsync(page, "not reachable");
@@ -35,7 +35,7 @@ public sealed class HotspotLoginPageTests(ChromiumFixture chromium) : IClassFixt
     [SkippableFact]
     public async Task Portal_down_without_CHAP_posts_the_voucher_as_PAP_password()
     {
-        await using var router = await FakeHotspotRouter.StartAsync($"http://127.0.0.1:{LoopbackSite.ClosedPort()}/", chap: false);
+        await using var router = await FakeHotspotRouter.StartAsync($"http://127.0.0.1:{LoopbackPort.Free()}/", chap: false);
         var page = await OpenAsync(router);
 
         await WaitForStatusAsync(page, "not reachable");
@@ -101,7 +101,7 @@ public sealed class HotspotLoginPageTests(ChromiumFixture chromium) : IClassFixt
     [SkippableFact]
     public async Task Router_error_is_shown_to_the_customer()
     {
-        await using var router = await FakeHotspotRouter.StartAsync($"http://127.0.0.1:{LoopbackSite.ClosedPort()}/", chap: true, error: "voucher expired");
+        await using var router = await FakeHotspotRouter.StartAsync($"http://127.0.0.1:{LoopbackPort.Free()}/", chap: true, error: "voucher expired");
         var page = await OpenAsync(router);
 
         (await page.TextContentAsync("#error")).Should().Be("voucher expired");

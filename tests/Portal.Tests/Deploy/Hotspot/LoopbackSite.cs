@@ -29,14 +29,6 @@ internal sealed class LoopbackSite : IAsyncDisposable
         return new LoopbackSite(app, app.Urls.Single().TrimEnd('/'));
     }
 
-    /// <summary>A loopback port nothing listens on: the portal "down".</summary>
-    public static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
