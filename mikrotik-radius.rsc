@@ -29,7 +29,7 @@
 # Router identity = NAS-Identifier in every RADIUS request; WifiBilling finds the router by it.
 :local routerIdentity ""
 # Port for Disconnect/CoA requests from WifiBilling (RFC 5176). Set explicitly: the manual's default (1700) differs
-# from the wiki's (3799) (mikrotik.md 4.1).
+# from the old wiki's and the field guides' (3799).
 :local coaPort 3799
 # Source address of RADIUS packets; must be the address WifiBilling knows this router by (0.0.0.0 = automatic).
 :local radiusSrcAddress "0.0.0.0"
@@ -92,7 +92,7 @@
 }
 
 # With the tunnel, RADIUS and CoA use the tunnel addresses: the server can then reach the router for CoA even
-# behind NAT, and sees a fixed source address to find the secret by (mikrotik.md 6.2, 4.3; anchors.md b.5).
+# behind NAT, and sees a fixed source address to find the secret by.
 :local radiusAddress $radiusServer
 :local radiusSource $radiusSrcAddress
 :if ($useWireGuard) do={
@@ -105,7 +105,7 @@
 }
 :local loginBy "http-chap,http-pap,mac-cookie"
 :if ($enableMacLogin) do={
-    # MAC login (mikrotik.md 1.2(c)): User-Name = MAC; WifiBilling accepts it for MACs bound to a voucher with time left.
+    # MAC login: User-Name = the MAC; WifiBilling accepts it for MACs bound to a voucher with time left.
     :set loginBy ($loginBy . ",mac")
 }
 
@@ -126,14 +126,14 @@
 /interface wireguard peers remove [find comment=$tag]
 
 # ---------------------------------------------------------------------------------------------------------
-# Identity = NAS-Identifier. WifiBilling recognises a router behind NAT by it (mikrotik.md 1.1, 6.2).
+# Identity = NAS-Identifier (RouterOS sends /system identity). WifiBilling recognises a router behind NAT by it.
 # ---------------------------------------------------------------------------------------------------------
 /system identity set name=$routerIdentity
 
 # ---------------------------------------------------------------------------------------------------------
 # Optional WireGuard tunnel to the server (router behind NAT/CGNAT or with a dynamic address).
 # Without it the server cannot send Disconnect/CoA to the router, so sessions are only ended by Session-Timeout
-# (mikrotik.md 4.3; anchors.md b.3, b.5). The router dials out, so no port forward is needed on its side;
+# (the most reported CoA failure in hotspot billing). The router dials out, so no port forward is needed on its side;
 # persistent-keepalive keeps the NAT mapping open for CoA coming the other way.
 # ---------------------------------------------------------------------------------------------------------
 :if ($useWireGuard) do={
@@ -151,15 +151,15 @@
 
 # ---------------------------------------------------------------------------------------------------------
 # RADIUS client. require-message-auth: RouterOS 7.15+ drops replies without Message-Authenticator (BlastRADIUS,
-# mikrotik.md 2.4, 5.2); WifiBilling always sends it. timeout=3s: the 1100ms default is too short for a server on
-# the Internet and shows up as "RADIUS server is not responding" (mikrotik.md 6.1, 6.3). src-address: the server
-# and CoA match this router by the address its packets come from (mikrotik.md 4.2, 6.2).
+# CVE-2024-3596); WifiBilling always sends it. timeout=3s: the 1100ms default is too short for a server on the
+# Internet and shows up as "RADIUS server is not responding". src-address: the server and its CoA match this
+# router by the address its packets come from.
 # ---------------------------------------------------------------------------------------------------------
 /radius add service=hotspot address=$radiusAddress secret=$radiusSecret \
     authentication-port=$radiusAuthPort accounting-port=$radiusAcctPort timeout=3s \
     require-message-auth=yes-for-request-resp src-address=$radiusSource comment=$tag
 :if ([:len $radiusServer2] > 0) do={
-    # Order matters: the first entry is asked first, the second when the first times out (mikrotik.md 5.1).
+    # Order matters: the first entry is asked first, the second when the first times out (RouterOS manual: RADIUS).
     # The second instance is reached directly, never through the tunnel, hence radiusSrcAddress.
     /radius add service=hotspot address=$radiusServer2 secret=$radiusSecret \
         authentication-port=$radiusServer2AuthPort accounting-port=$radiusServer2AcctPort timeout=3s \
@@ -167,22 +167,30 @@
 }
 
 # Accept Disconnect/CoA from the server: accept=no is the default, and the port must match the router's CoA port in
-# WifiBilling (mikrotik.md 4.1, pitfall 6.5).
+# WifiBilling; otherwise sessions are never disconnected.
 /radius incoming set accept=yes port=$coaPort
 
-# The default firewall drops input that does not come from the LAN, which includes CoA from the server (pitfall 6.5).
-# Put the accept rule before the first static rule.
-:local firstFilter [/ip firewall filter find dynamic=no]
-:if ([:len $firstFilter] > 0) do={
-    /ip firewall filter add chain=input action=accept protocol=udp dst-port=$coaPort src-address=$radiusAddress \
-        comment=$tag place-before=($firstFilter->0)
-} else={
+# The default firewall drops input that does not come from the LAN, which includes CoA from the server.
+# The accept rules go before the first static rule (the loop takes the first id whether find returns one or many).
+:local placed false
+:foreach rule in=[/ip firewall filter find dynamic=no] do={
+    :if (!$placed) do={
+        /ip firewall filter add chain=input action=accept protocol=udp dst-port=$coaPort src-address=$radiusAddress \
+            comment=$tag place-before=$rule
+        :if ([:len $radiusServer2] > 0) do={
+            /ip firewall filter add chain=input action=accept protocol=udp dst-port=$coaPort \
+                src-address=$radiusServer2 comment=$tag place-before=$rule
+        }
+        :set placed true
+    }
+}
+:if (!$placed) do={
     /ip firewall filter add chain=input action=accept protocol=udp dst-port=$coaPort src-address=$radiusAddress \
         comment=$tag
-}
-:if ([:len $radiusServer2] > 0) do={
-    /ip firewall filter add chain=input action=accept protocol=udp dst-port=$coaPort src-address=$radiusServer2 \
-        comment=$tag place-before=([/ip firewall filter find comment=$tag]->0)
+    :if ([:len $radiusServer2] > 0) do={
+        /ip firewall filter add chain=input action=accept protocol=udp dst-port=$coaPort src-address=$radiusServer2 \
+            comment=$tag
+    }
 }
 
 # ---------------------------------------------------------------------------------------------------------
@@ -200,12 +208,12 @@
 # Hotspot server profile.
 # use-radius/radius-accounting: every login and session goes to WifiBilling.
 # radius-interim-update=received: use the server's Acct-Interim-Interval (WifiBilling always sends one); with a
-#   fixed time here the server's value would be ignored (mikrotik.md 2.1, pitfall 6.4). ("interim-update" and
-#   "nas-identifier" are not hotspot profile properties, whatever some public scripts say: mikrotik.md 5.5.)
+#   fixed time here the server's value would be ignored, and without either no Interim-Update ever arrives.
+#   ("interim-update" and "nas-identifier" are not hotspot profile properties, whatever some public scripts say.)
 # login-by: http-chap (the password never crosses the air in clear), http-pap (voucher login when the page has no
 #   JavaScript), mac-cookie (a paid device comes back without the page), optionally mac (see enableMacLogin).
 # radius-mac-format: MACs as WifiBilling stores them (upper case, colons).
-# mac-auth-mode=mac-as-username-and-password: MAC logins carry a non-empty password (mikrotik.md 1.2(c)).
+# mac-auth-mode=mac-as-username-and-password: MAC logins carry a non-empty password.
 # ---------------------------------------------------------------------------------------------------------
 /ip hotspot profile add name=$hotspotName hotspot-address=$lanAddress dns-name=$dnsName \
     html-directory=$htmlDirectory use-radius=yes radius-accounting=yes radius-interim-update=received \
@@ -213,10 +221,10 @@
     mac-auth-mode=mac-as-username-and-password
 
 # RADIUS users get the default user profile. shared-users=1 is the fallback; WifiBilling's Port-Limit overrides it
-# per plan (mikrotik.md 2.1). add-mac-cookie makes login-by=mac-cookie work.
+# per plan (RouterOS manual: RADIUS). add-mac-cookie makes login-by=mac-cookie work.
 /ip hotspot user profile set [find default=yes] shared-users=1 add-mac-cookie=yes mac-cookie-timeout=1d
 
-# Hotspot server on the LAN interface. If this fails with a device-mode error (RouterOS v7, mikrotik.md 5.4, 6.11):
+# Hotspot server on the LAN interface. If this fails with a device-mode error (RouterOS v7 can block hotspot):
 # /system device-mode update hotspot=yes, then press the reset button or power-cycle within 5 minutes.
 /ip hotspot add name=$hotspotName interface=$hotspotInterface profile=$hotspotName address-pool=$hotspotName \
     disabled=no
@@ -224,7 +232,7 @@
 # ---------------------------------------------------------------------------------------------------------
 # Walled garden: unpaid customers may open the portal and nothing else.
 # walled-garden (HTTP proxy rules) covers http://; walled-garden ip (firewall rules, with dst-host resolved by the
-# router) covers https:// and other ports, which the hotspot cannot proxy (mikrotik.md 5.5, pitfall 6.10).
+# router) covers https:// and other ports, which the hotspot cannot proxy (RouterOS wiki: Walled Garden).
 # Never add connectivity-check hosts (captive.apple.com, connectivitycheck.gstatic.com, ...): the phone would
 # think it is online and never show the login pop-up.
 # ---------------------------------------------------------------------------------------------------------
@@ -236,7 +244,7 @@
 }
 
 # The WifiBilling server on the hotspot LAN must not be a hotspot client itself: it would be redirected to the
-# login page and, behind the hotspot's address translation, its CoA would come from the wrong address (mikrotik.md 4.2).
+# login page and, behind the hotspot's address translation, its CoA would come from the wrong address.
 :if ([:len $billingServerMac] > 0) do={
     /ip hotspot ip-binding add mac-address=$billingServerMac type=bypassed comment=$tag
 }

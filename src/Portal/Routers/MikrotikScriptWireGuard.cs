@@ -2,7 +2,7 @@ namespace WifiBilling.Portal.Routers;
 
 /// <summary>
 /// The server side of the optional WireGuard tunnel in mikrotik-radius.rsc: a router behind NAT dials the server, and
-/// RADIUS and CoA then run over the tunnel addresses (mikrotik.md 4.3).
+/// RADIUS and CoA then run over the tunnel addresses (without it the server cannot reach the router for CoA).
 /// </summary>
 public sealed record MikrotikScriptWireGuard
 {
