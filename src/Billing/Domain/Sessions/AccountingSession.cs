@@ -100,7 +100,7 @@ public sealed class AccountingSession
             Math.Max(0, record.SessionSeconds - SessionSeconds),
             Math.Max(0, record.InputBytes - InputBytes) + Math.Max(0, record.OutputBytes - OutputBytes));
 
-        VoucherCode ??= record.VoucherCode;
+        VoucherCode ??= Vouchers.VoucherCode.TryParse(record.VoucherCode, out var code) ? code.Value : null;
         UserName = UserName.Length == 0 ? record.UserName : UserName;
         Mac ??= record.Mac;
         FramedIpAddress ??= record.FramedIpAddress;

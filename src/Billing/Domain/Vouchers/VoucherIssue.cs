@@ -13,6 +13,17 @@ public sealed record VoucherIssue(
 {
     public const int MaxNoteLength = 200;
 
+    /// <summary>The most vouchers one batch may mint.</summary>
+    public const int MaxBatchCount = 10_000;
+
+    internal static void ValidateCount(int count)
+    {
+        if (count is < 1 or > MaxBatchCount)
+        {
+            throw new BillingValidationException("count", $"must be from 1 to {MaxBatchCount}");
+        }
+    }
+
     internal void Validate()
     {
         if (Note is { Length: > MaxNoteLength })

@@ -1,0 +1,166 @@
+using System.Text.RegularExpressions;
+using MongoDB.Driver;
+using WifiBilling.Billing.Domain;
+using WifiBilling.Billing.Domain.Vouchers;
+using WifiBilling.Billing.Storage.Mongo.Documents;
+
+namespace WifiBilling.Billing.Storage.Mongo;
+
+public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerator codes, TimeProvider time) : IVoucherStore
+{
+    private static readonly FilterDefinitionBuilder<VoucherDocument> Filter = Builders<VoucherDocument>.Filter;
+
+    private static readonly string[] UsableStatuses = [nameof(VoucherStatus.Unused), nameof(VoucherStatus.Active)];
+
+    public Task<Voucher> CreateAsync(VoucherIssue issue, CancellationToken cancellationToken)
+    {
+        issue.Validate();
+        return MongoVoucherWrites.InsertNewAsync(context, codes, issue, time.GetUtcNow(), null, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Voucher>> CreateManyAsync(VoucherIssue issue, int count, CancellationToken cancellationToken)
+    {
+        issue.Validate();
+        VoucherIssue.ValidateCount(count);
+
+        var now = time.GetUtcNow();
+        var pending = Enumerable.Range(0, count).Select(_ => Voucher.Create(codes.Next(), issue, now)).ToList();
+        var stored = new List<Voucher>(count);
+        for (var attempt = 0; pending.Count > 0; attempt++)
+        {
+            try
+            {
+                await context.Vouchers.InsertManyAsync(
+                    pending.Select(v => MongoMapping.ToDocument(v)),
+                    new InsertManyOptions { IsOrdered = false },
+                    cancellationToken).ConfigureAwait(false);
+                stored.AddRange(pending);
+                pending.Clear();
+            }
+            catch (MongoBulkWriteException<VoucherDocument> ex) when (attempt < 16 && ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
+            {
+                // Unordered insert: everything but the colliding codes went in; give those new codes and retry.
+                var failed = ex.WriteErrors.Select(e => e.Index).ToHashSet();
+                stored.AddRange(pending.Where((_, i) => !failed.Contains(i)));
+                pending = pending.Where((_, i) => failed.Contains(i)).Select(_ => Voucher.Create(codes.Next(), issue, now)).ToList();
+            }
+        }
+
+        return stored;
+    }
+
+    public Task<Voucher?> FindAsync(string code, CancellationToken cancellationToken) =>
+        VoucherCode.TryParse(code, out var parsed)
+            ? MongoVoucherWrites.FindAsync(context, parsed.Value, cancellationToken)
+            : Task.FromResult<Voucher?>(null);
+
+    public async Task<IReadOnlyList<Voucher>> FindUsableByMacAsync(MacAddress mac, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var documents = await context.Vouchers
+            .Find(Filter.AnyEq(d => d.BoundMacs, mac.Value) & Filter.In(d => d.Status, UsableStatuses))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return documents.Select(MongoMapping.ToDomain)
+            .Where(v => v.RemainingTime(now) > TimeSpan.Zero && v.RemainingBytes != 0)
+            .OrderByDescending(v => v.ActivatedAt ?? v.CreatedAt)
+            .ToList();
+    }
+
+    public async Task<Page<Voucher>> ListAsync(VoucherQuery query, CancellationToken cancellationToken)
+    {
+        var prefix = query.NormalisedCodePrefix();
+        var filter = Filter.Empty;
+        if (query.Status is { } status)
+        {
+            filter &= Filter.Eq(d => d.Status, status.ToString());
+        }
+
+        if (query.PlanId is not null)
+        {
+            filter &= Filter.Eq(d => d.Plan.PlanId, query.PlanId);
+        }
+
+        if (query.BatchId is not null)
+        {
+            filter &= Filter.Eq(d => d.BatchId, query.BatchId);
+        }
+
+        if (prefix.Length > 0)
+        {
+            // The prefix holds only Base32 symbols (validated), so it is safe inside an anchored regex.
+            filter &= Filter.Regex(d => d.Code, new MongoDB.Bson.BsonRegularExpression("^" + Regex.Escape(prefix)));
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            filter &= Filter.Gte(d => d.CreatedAt, from.UtcDateTime);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            filter &= Filter.Lt(d => d.CreatedAt, to.UtcDateTime);
+        }
+
+        var total = await context.Vouchers.CountDocumentsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var items = await context.Vouchers.Find(filter)
+            .Sort(Builders<VoucherDocument>.Sort.Descending(d => d.CreatedAt).Ascending(d => d.Code))
+            .Skip(query.Offset)
+            .Limit(query.Limit)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new Page<Voucher>(items.Select(MongoMapping.ToDomain).ToList(), total, query.Offset, query.Limit);
+    }
+
+    public async Task<IReadOnlyList<Voucher>> ListActiveAsync(CancellationToken cancellationToken)
+    {
+        var documents = await context.Vouchers.Find(Filter.Eq(d => d.Status, nameof(VoucherStatus.Active)))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return documents.Select(MongoMapping.ToDomain).ToList();
+    }
+
+    public async Task<LoginAdmission> AdmitLoginAsync(VoucherLogin login, CancellationToken cancellationToken)
+    {
+        if (!VoucherCode.TryParse(login.Code, out var code))
+        {
+            return LoginAdmission.Refuse(null, LoginRefusal.UnknownVoucher);
+        }
+
+        var now = time.GetUtcNow();
+        LoginAdmission? admission = null;
+        var voucher = await MongoVoucherWrites.MutateAsync(
+            context,
+            code.Value,
+            v => admission = v.Admit(login.Mac, login.RouterId, now),
+            cancellationToken).ConfigureAwait(false);
+        return admission ?? LoginAdmission.Refuse(voucher, LoginRefusal.UnknownVoucher);
+    }
+
+    public Task<Voucher?> RevokeAsync(string code, CancellationToken cancellationToken) =>
+        MutateAsync(code, (v, now) => v.Revoke(now), cancellationToken);
+
+    public Task<Voucher?> ExtendAsync(string code, TimeSpan extension, CancellationToken cancellationToken) =>
+        MutateAsync(code, (v, now) => v.Extend(extension, now), cancellationToken);
+
+    public Task<Voucher?> ExpireIfDueAsync(string code, CancellationToken cancellationToken) =>
+        MutateAsync(code, (v, now) => v.Expire(now), cancellationToken);
+
+    public Task<Voucher?> AddUsageAsync(string code, long seconds, long bytes, CancellationToken cancellationToken)
+    {
+        if (seconds < 0 || bytes < 0)
+        {
+            throw new BillingValidationException(seconds < 0 ? "seconds" : "bytes", "must not be negative");
+        }
+
+        return MutateAsync(code, (v, _) => v.ConsumeUsage(seconds, bytes), cancellationToken);
+    }
+
+    private Task<Voucher?> MutateAsync(string code, Action<Voucher, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        if (!VoucherCode.TryParse(code, out var parsed))
+        {
+            return Task.FromResult<Voucher?>(null);
+        }
+
+        var now = time.GetUtcNow();
+        return MongoVoucherWrites.MutateAsync(context, parsed.Value, v => change(v, now), cancellationToken);
+    }
+}
