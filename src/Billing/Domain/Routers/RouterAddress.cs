@@ -43,8 +43,10 @@ public sealed record RouterAddress
             return true;
         }
 
-        // IPNetwork.TryParse refuses a base address with host bits set, so "10.0.0.1/24" is an error, not a guess.
-        if (!IPNetwork.TryParse(trimmed, out var network))
+        // "10.0.0.1/24" is an error, not a guess: the typed address must be the network address itself.
+        if (!IPNetwork.TryParse(trimmed, out var network)
+            || !IPAddress.TryParse(trimmed.AsSpan(0, trimmed.IndexOf('/', StringComparison.Ordinal)), out var typed)
+            || !typed.Equals(network.BaseAddress))
         {
             return false;
         }

@@ -7,8 +7,12 @@ namespace WifiBilling.Billing.Domain.Sessions;
 /// </summary>
 public static class OctetCounter
 {
-    /// <summary>gigawords × 2^32 + octets, as one 64-bit count.</summary>
-    public static long Combine(uint octets, uint gigawords) => ((long)gigawords << 32) | octets;
+    /// <summary>
+    /// gigawords × 2^32 + octets, as one 64-bit count. Beyond 2^63 − 1 bytes (gigawords ≥ 2^31, some 9 EB) it
+    /// saturates instead of turning negative.
+    /// </summary>
+    public static long Combine(uint octets, uint gigawords) =>
+        gigawords > int.MaxValue ? long.MaxValue : ((long)gigawords << 32) | octets;
 
     /// <summary>Splits a non-negative byte count into (octets, gigawords); counts beyond 2^64 cannot occur in a long.</summary>
     public static (uint Octets, uint Gigawords) Split(long bytes)
