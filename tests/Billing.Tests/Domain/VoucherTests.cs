@@ -232,7 +232,7 @@ public sealed class VoucherTests
 
         var act = () => voucher.ConsumeUsage(-1, 0);
 
-        act.Should().Throw<ArgumentOutOfRangeException>();
+        act.Should().Throw<BillingValidationException>().Which.Field.Should().Be("seconds");
     }
 
     [Fact]

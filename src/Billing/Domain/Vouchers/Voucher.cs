@@ -229,7 +229,7 @@ public sealed class Voucher
     {
         if (seconds < 0 || bytes < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(seconds), "Usage deltas are never negative.");
+            throw new BillingValidationException(seconds < 0 ? "seconds" : "bytes", "must not be negative");
         }
 
         if (seconds == 0 && bytes == 0)

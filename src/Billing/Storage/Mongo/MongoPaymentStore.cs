@@ -215,13 +215,9 @@ public sealed class MongoPaymentStore(MongoContext context, IVoucherCodeGenerato
             filter &= Filter.Lt(d => d.CreatedAt, to.UtcDateTime);
         }
 
-        var total = await context.Payments.CountDocumentsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var items = await context.Payments.Find(filter)
-            .Sort(Builders<PaymentDocument>.Sort.Descending(d => d.CreatedAt).Ascending(d => d.Id))
-            .Skip(query.Offset)
-            .Limit(query.Limit)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new Page<Payment>(items.Select(MongoMapping.ToDomain).ToList(), total, query.Offset, query.Limit);
+        var newestFirst = Builders<PaymentDocument>.Sort.Descending(d => d.CreatedAt).Ascending(d => d.Id);
+        return await MongoPaging.ToPageAsync<PaymentDocument, Payment>(
+            context.Payments, filter, newestFirst, query.Offset, query.Limit, MongoMapping.ToDomain, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<RevenueLine>> GetRevenueAsync(DateTimeOffset from, DateTimeOffset to, RevenueGrouping grouping, CancellationToken cancellationToken)

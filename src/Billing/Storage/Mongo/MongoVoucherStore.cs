@@ -101,13 +101,9 @@ public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerato
             filter &= Filter.Lt(d => d.CreatedAt, to.UtcDateTime);
         }
 
-        var total = await context.Vouchers.CountDocumentsAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var items = await context.Vouchers.Find(filter)
-            .Sort(Builders<VoucherDocument>.Sort.Descending(d => d.CreatedAt).Ascending(d => d.Code))
-            .Skip(query.Offset)
-            .Limit(query.Limit)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new Page<Voucher>(items.Select(MongoMapping.ToDomain).ToList(), total, query.Offset, query.Limit);
+        var newestFirst = Builders<VoucherDocument>.Sort.Descending(d => d.CreatedAt).Ascending(d => d.Code);
+        return await MongoPaging.ToPageAsync<VoucherDocument, Voucher>(
+            context.Vouchers, filter, newestFirst, query.Offset, query.Limit, MongoMapping.ToDomain, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Voucher>> ListActiveAsync(CancellationToken cancellationToken)
@@ -143,15 +139,8 @@ public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerato
     public Task<Voucher?> ExpireIfDueAsync(string code, CancellationToken cancellationToken) =>
         MutateAsync(code, (v, now) => v.Expire(now), cancellationToken);
 
-    public Task<Voucher?> AddUsageAsync(string code, long seconds, long bytes, CancellationToken cancellationToken)
-    {
-        if (seconds < 0 || bytes < 0)
-        {
-            throw new BillingValidationException(seconds < 0 ? "seconds" : "bytes", "must not be negative");
-        }
-
-        return MutateAsync(code, (v, _) => v.ConsumeUsage(seconds, bytes), cancellationToken);
-    }
+    public Task<Voucher?> AddUsageAsync(string code, long seconds, long bytes, CancellationToken cancellationToken) =>
+        MutateAsync(code, (v, _) => v.ConsumeUsage(seconds, bytes), cancellationToken);
 
     private Task<Voucher?> MutateAsync(string code, Action<Voucher, DateTimeOffset> change, CancellationToken cancellationToken)
     {

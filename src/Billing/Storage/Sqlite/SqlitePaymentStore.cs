@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using WifiBilling.Billing.Domain;
 using WifiBilling.Billing.Domain.Payments;
@@ -160,31 +159,17 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
 
     public Task<long> CountAsync(PaymentCountQuery query, CancellationToken cancellationToken)
     {
-        var where = new StringBuilder("SELECT COUNT(*) FROM payments WHERE created_at >= $since");
-        if (query.Phone is not null)
-        {
-            where.Append(" AND phone = $phone");
-        }
-
-        if (query.Mac is not null)
-        {
-            where.Append(" AND mac = $mac");
-        }
-
-        if (query.ClientIp is not null)
-        {
-            where.Append(" AND client_ip = $client_ip");
-        }
-
-        var statuses = query.Statuses?.Distinct().ToArray() ?? [];
-        if (statuses.Length > 0)
-        {
-            // Enum names are constants of this assembly, never user input.
-            where.Append(" AND status IN (").AppendJoin(", ", statuses.Select(s => $"'{s}'")).Append(')');
-        }
+        // Enum names are constants of this assembly, never user input.
+        var statuses = string.Join(", ", (query.Statuses ?? []).Distinct().Select(s => $"'{s}'"));
+        var where = new SqliteWhereClause()
+            .And(true, "created_at >= $since")
+            .And(query.Phone is not null, "phone = $phone")
+            .And(query.Mac is not null, "mac = $mac")
+            .And(query.ClientIp is not null, "client_ip = $client_ip")
+            .And(statuses.Length > 0, $"status IN ({statuses})");
 
         return database.ReadAsync(
-            db => db.Command(where.ToString())
+            db => db.Command("SELECT COUNT(*) FROM payments" + where)
                 .Bind("$since", SqliteValues.ToDb(query.Since))
                 .Bind("$phone", query.Phone?.Value)
                 .Bind("$mac", query.Mac?.Value)
@@ -196,36 +181,13 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
     public Task<Page<Payment>> ListAsync(PaymentQuery query, CancellationToken cancellationToken)
     {
         PageRequest.Validate(query.Offset, query.Limit);
-        var where = new StringBuilder(" WHERE 1 = 1");
-        if (query.Status is not null)
-        {
-            where.Append(" AND status = $status");
-        }
-
-        if (query.Phone is not null)
-        {
-            where.Append(" AND phone = $phone");
-        }
-
-        if (query.RouterId is not null)
-        {
-            where.Append(" AND router_id = $router_id");
-        }
-
-        if (query.PlanId is not null)
-        {
-            where.Append(" AND plan_id = $plan_id");
-        }
-
-        if (query.CreatedFrom is not null)
-        {
-            where.Append(" AND created_at >= $created_from");
-        }
-
-        if (query.CreatedTo is not null)
-        {
-            where.Append(" AND created_at < $created_to");
-        }
+        var where = new SqliteWhereClause()
+            .And(query.Status is not null, "status = $status")
+            .And(query.Phone is not null, "phone = $phone")
+            .And(query.RouterId is not null, "router_id = $router_id")
+            .And(query.PlanId is not null, "plan_id = $plan_id")
+            .And(query.CreatedFrom is not null, "created_at >= $created_from")
+            .And(query.CreatedTo is not null, "created_at < $created_to");
 
         return database.ReadAsync(
             db =>

@@ -1,4 +1,3 @@
-using System.Text;
 using WifiBilling.Billing.Domain;
 using WifiBilling.Billing.Domain.Vouchers;
 
@@ -58,13 +57,13 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
     public Task<Page<Voucher>> ListAsync(VoucherQuery query, CancellationToken cancellationToken)
     {
         var prefix = query.NormalisedCodePrefix();
-        var where = new StringBuilder(" WHERE 1 = 1");
-        AppendIf(where, query.Status is not null, " AND status = $status");
-        AppendIf(where, query.PlanId is not null, " AND plan_id = $plan_id");
-        AppendIf(where, query.BatchId is not null, " AND batch_id = $batch_id");
-        AppendIf(where, prefix.Length > 0, " AND code >= $prefix AND code < $prefix_end");
-        AppendIf(where, query.CreatedFrom is not null, " AND created_at >= $created_from");
-        AppendIf(where, query.CreatedTo is not null, " AND created_at < $created_to");
+        var where = new SqliteWhereClause()
+            .And(query.Status is not null, "status = $status")
+            .And(query.PlanId is not null, "plan_id = $plan_id")
+            .And(query.BatchId is not null, "batch_id = $batch_id")
+            .And(prefix.Length > 0, "code >= $prefix AND code < $prefix_end")
+            .And(query.CreatedFrom is not null, "created_at >= $created_from")
+            .And(query.CreatedTo is not null, "created_at < $created_to");
 
         return database.ReadAsync(
             db =>
@@ -140,23 +139,8 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
     public Task<Voucher?> ExpireIfDueAsync(string code, CancellationToken cancellationToken) =>
         MutateAsync(code, (v, now) => v.Expire(now), cancellationToken);
 
-    public Task<Voucher?> AddUsageAsync(string code, long seconds, long bytes, CancellationToken cancellationToken)
-    {
-        if (seconds < 0 || bytes < 0)
-        {
-            throw new BillingValidationException(seconds < 0 ? "seconds" : "bytes", "must not be negative");
-        }
-
-        return MutateAsync(code, (v, _) => v.ConsumeUsage(seconds, bytes), cancellationToken);
-    }
-
-    private static void AppendIf(StringBuilder where, bool condition, string clause)
-    {
-        if (condition)
-        {
-            where.Append(clause);
-        }
-    }
+    public Task<Voucher?> AddUsageAsync(string code, long seconds, long bytes, CancellationToken cancellationToken) =>
+        MutateAsync(code, (v, _) => v.ConsumeUsage(seconds, bytes), cancellationToken);
 
     private Task<Voucher?> MutateAsync(string code, Action<Voucher, DateTimeOffset> change, CancellationToken cancellationToken)
     {
