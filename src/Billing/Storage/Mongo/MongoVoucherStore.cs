@@ -6,7 +6,7 @@ using WifiBilling.Billing.Storage.Mongo.Documents;
 
 namespace WifiBilling.Billing.Storage.Mongo;
 
-public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerator codes, TimeProvider time) : IVoucherStore
+public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerator codes, TimeProvider time) : VoucherStoreBase(time), IVoucherStore
 {
     private static readonly FilterDefinitionBuilder<VoucherDocument> Filter = Builders<VoucherDocument>.Filter;
 
@@ -15,7 +15,7 @@ public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerato
     public Task<Voucher> CreateAsync(VoucherIssue issue, CancellationToken cancellationToken)
     {
         issue.Validate();
-        return MongoVoucherWrites.InsertNewAsync(context, codes, issue, time.GetUtcNow(), null, null, cancellationToken);
+        return MongoVoucherWrites.InsertNewAsync(context, codes, issue, Time.GetUtcNow(), null, null, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Voucher>> CreateManyAsync(VoucherIssue issue, int count, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerato
         issue.Validate();
         VoucherIssue.ValidateCount(count);
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var pending = Enumerable.Range(0, count).Select(_ => Voucher.Create(codes.Next(), issue, now)).ToList();
         var stored = new List<Voucher>(count);
         for (var attempt = 0; pending.Count > 0; attempt++)
@@ -56,7 +56,7 @@ public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerato
 
     public async Task<IReadOnlyList<Voucher>> FindUsableByMacAsync(MacAddress mac, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var documents = await context.Vouchers
             .Find(Filter.AnyEq(d => d.BoundMacs, mac.Value) & Filter.In(d => d.Status, UsableStatuses))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -120,7 +120,7 @@ public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerato
             return LoginAdmission.Refuse(null, LoginRefusal.UnknownVoucher);
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         LoginAdmission? admission = null;
         var voucher = await MongoVoucherWrites.MutateAsync(
             context,
@@ -130,26 +130,6 @@ public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerato
         return admission ?? LoginAdmission.Refuse(voucher, LoginRefusal.UnknownVoucher);
     }
 
-    public Task<Voucher?> RevokeAsync(string code, CancellationToken cancellationToken) =>
-        MutateAsync(code, (v, now) => v.Revoke(now), cancellationToken);
-
-    public Task<Voucher?> ExtendAsync(string code, TimeSpan extension, CancellationToken cancellationToken) =>
-        MutateAsync(code, (v, now) => v.Extend(extension, now), cancellationToken);
-
-    public Task<Voucher?> ExpireIfDueAsync(string code, CancellationToken cancellationToken) =>
-        MutateAsync(code, (v, now) => v.Expire(now), cancellationToken);
-
-    public Task<Voucher?> AddUsageAsync(string code, long seconds, long bytes, CancellationToken cancellationToken) =>
-        MutateAsync(code, (v, _) => v.ConsumeUsage(seconds, bytes), cancellationToken);
-
-    private Task<Voucher?> MutateAsync(string code, Action<Voucher, DateTimeOffset> change, CancellationToken cancellationToken)
-    {
-        if (!VoucherCode.TryParse(code, out var parsed))
-        {
-            return Task.FromResult<Voucher?>(null);
-        }
-
-        var now = time.GetUtcNow();
-        return MongoVoucherWrites.MutateAsync(context, parsed.Value, v => change(v, now), cancellationToken);
-    }
+    protected override Task<Voucher?> MutateAsync(string canonicalCode, Action<Voucher> change, CancellationToken cancellationToken) =>
+        MongoVoucherWrites.MutateAsync(context, canonicalCode, change, cancellationToken);
 }

@@ -180,7 +180,6 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
 
     public Task<Page<Payment>> ListAsync(PaymentQuery query, CancellationToken cancellationToken)
     {
-        PageRequest.Validate(query.Offset, query.Limit);
         var where = new SqliteWhereClause()
             .And(query.Status is not null, "status = $status")
             .And(query.Phone is not null, "phone = $phone")
@@ -190,16 +189,8 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
             .And(query.CreatedTo is not null, "created_at < $created_to");
 
         return database.ReadAsync(
-            db =>
-            {
-                var total = Bind(db.Command("SELECT COUNT(*) FROM payments" + where)).Scalar();
-                var items = Bind(db.Command("SELECT " + SqlitePaymentTable.Columns + " FROM payments" + where +
-                        " ORDER BY created_at DESC, id LIMIT $limit OFFSET $offset"))
-                    .Bind("$limit", query.Limit)
-                    .Bind("$offset", query.Offset)
-                    .ReadAll(SqlitePaymentTable.Read);
-                return new Page<Payment>(items, total, query.Offset, query.Limit);
-            },
+            db => SqlitePaging.ReadPage(
+                db, "payments", SqlitePaymentTable.Columns, where, "created_at DESC, id", Bind, query.Offset, query.Limit, SqlitePaymentTable.Read),
             cancellationToken);
 
         SqliteCommand Bind(SqliteCommand command) =>

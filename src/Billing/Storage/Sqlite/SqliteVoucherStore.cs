@@ -3,14 +3,14 @@ using WifiBilling.Billing.Domain.Vouchers;
 
 namespace WifiBilling.Billing.Storage.Sqlite;
 
-public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGenerator codes, TimeProvider time) : IVoucherStore
+public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGenerator codes, TimeProvider time) : VoucherStoreBase(time), IVoucherStore
 {
     private const string UsableStatuses = "('Unused', 'Active')";
 
     public Task<Voucher> CreateAsync(VoucherIssue issue, CancellationToken cancellationToken)
     {
         issue.Validate();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         return database.WriteAsync(db => SqliteVoucherTable.InsertNew(db, codes, issue, now), cancellationToken);
     }
 
@@ -19,7 +19,7 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
         issue.Validate();
         VoucherIssue.ValidateCount(count);
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         return database.WriteAsync<IReadOnlyList<Voucher>>(
             db =>
             {
@@ -41,7 +41,7 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
 
     public Task<IReadOnlyList<Voucher>> FindUsableByMacAsync(MacAddress mac, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         return database.ReadAsync<IReadOnlyList<Voucher>>(
             db => db.Command(
                     "SELECT " + SqliteVoucherTable.Columns + " FROM vouchers WHERE status IN " + UsableStatuses +
@@ -66,16 +66,8 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
             .And(query.CreatedTo is not null, "created_at < $created_to");
 
         return database.ReadAsync(
-            db =>
-            {
-                var total = Bind(db.Command("SELECT COUNT(*) FROM vouchers" + where)).Scalar();
-                var items = Bind(db.Command("SELECT " + SqliteVoucherTable.Columns + " FROM vouchers" + where +
-                        " ORDER BY created_at DESC, code LIMIT $limit OFFSET $offset"))
-                    .Bind("$limit", query.Limit)
-                    .Bind("$offset", query.Offset)
-                    .ReadAll(SqliteVoucherTable.Read);
-                return new Page<Voucher>(items, total, query.Offset, query.Limit);
-            },
+            db => SqlitePaging.ReadPage(
+                db, "vouchers", SqliteVoucherTable.Columns, where, "created_at DESC, code", Bind, query.Offset, query.Limit, SqliteVoucherTable.Read),
             cancellationToken);
 
         Microsoft.Data.Sqlite.SqliteCommand Bind(Microsoft.Data.Sqlite.SqliteCommand command) =>
@@ -103,7 +95,7 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
             return LoginAdmission.Refuse(null, LoginRefusal.UnknownVoucher);
         }
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
 
         // Fast path for the common re-login: decide on a read; only go through the writer when the login must
         // change something (activate, bind a device). A stale read can only refuse or admit what a moment earlier
@@ -130,26 +122,6 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
             cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<Voucher?> RevokeAsync(string code, CancellationToken cancellationToken) =>
-        MutateAsync(code, (v, now) => v.Revoke(now), cancellationToken);
-
-    public Task<Voucher?> ExtendAsync(string code, TimeSpan extension, CancellationToken cancellationToken) =>
-        MutateAsync(code, (v, now) => v.Extend(extension, now), cancellationToken);
-
-    public Task<Voucher?> ExpireIfDueAsync(string code, CancellationToken cancellationToken) =>
-        MutateAsync(code, (v, now) => v.Expire(now), cancellationToken);
-
-    public Task<Voucher?> AddUsageAsync(string code, long seconds, long bytes, CancellationToken cancellationToken) =>
-        MutateAsync(code, (v, _) => v.ConsumeUsage(seconds, bytes), cancellationToken);
-
-    private Task<Voucher?> MutateAsync(string code, Action<Voucher, DateTimeOffset> change, CancellationToken cancellationToken)
-    {
-        if (!VoucherCode.TryParse(code, out var parsed))
-        {
-            return Task.FromResult<Voucher?>(null);
-        }
-
-        var now = time.GetUtcNow();
-        return database.WriteAsync(db => SqliteVoucherTable.Mutate(db, parsed.Value, v => change(v, now)), cancellationToken);
-    }
+    protected override Task<Voucher?> MutateAsync(string canonicalCode, Action<Voucher> change, CancellationToken cancellationToken) =>
+        database.WriteAsync(db => SqliteVoucherTable.Mutate(db, canonicalCode, change), cancellationToken);
 }
