@@ -85,7 +85,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         {
             return Read(static db => Convert.ToInt64(db.Command("SELECT 1").ExecuteScalar(), CultureInfo.InvariantCulture) == 1);
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
             _logger.LogWarning(ex, "SQLite store at {Path} is not reachable", FilePath);
             return false;
