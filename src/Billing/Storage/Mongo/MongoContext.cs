@@ -42,13 +42,14 @@ public sealed class MongoContext
 
     /// <summary>
     /// The client settings every instance uses: writes acknowledged by a majority with journal, so an acknowledged
-    /// write survives a primary's crash or power cut.
+    /// write survives a primary's crash or power cut. Reads go to the primary with the default (local) read concern,
+    /// so a compare-and-set retry or a duplicate-key loser sees the winning write at once.
     /// </summary>
     public static MongoClientSettings ClientSettings(string connectionString)
     {
         var settings = MongoClientSettings.FromConnectionString(connectionString);
         settings.WriteConcern = WriteConcern.WMajority.With(journal: true);
-        settings.ReadConcern = ReadConcern.Majority;
+        settings.ReadPreference = ReadPreference.Primary;
         settings.RetryWrites = true;
         return settings;
     }
