@@ -33,6 +33,16 @@ public sealed class PaymentTests
     }
 
     [Fact]
+    public void Initiate_PlanNotSoldOnThisRouter_NamesPlanId()
+    {
+        var plan = Plan.Create("pln_x", new PlanDefinition("Campus", 20, TimeSpan.FromHours(1), AllowedRouterIds: ["rtr_campus"]), TestPlans.Start);
+
+        var act = () => Payment.Initiate(new PaymentInitiation(plan, PhoneNumber.Parse("0712345678"), "rtr_cafe", null, null), _clock.GetUtcNow());
+
+        act.Should().Throw<BillingValidationException>().Which.Field.Should().Be("planId");
+    }
+
+    [Fact]
     public void Apply_PaidThenDuplicates_AreAlreadyApplied_AndPaidNeverChanges()
     {
         var payment = NewPayment();

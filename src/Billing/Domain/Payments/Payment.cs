@@ -76,6 +76,11 @@ public sealed class Payment
             throw new BillingValidationException("planId", "is not on sale");
         }
 
+        if (!initiation.Plan.IsAvailableOn(initiation.RouterId))
+        {
+            throw new BillingValidationException("planId", "is not sold on this hotspot");
+        }
+
         if (initiation.ClientIp is { Length: > 45 })
         {
             throw new BillingValidationException("clientIp", "must be an IP address");

@@ -9,7 +9,7 @@ namespace WifiBilling.Billing.Storage.Sqlite;
 /// The SQLite file: opened in WAL mode with <c>synchronous=FULL</c> (a committed transaction survives a power
 /// cut), migrated at first use, with one group-committing writer and a pool of readers.
 /// </summary>
-public sealed class SqliteDatabase : IAsyncDisposable
+public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 {
     private readonly SqliteStorageOptions _options;
     private readonly ILogger<SqliteDatabase> _logger;
@@ -91,6 +91,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
             return false;
         }
     }
+
+    /// <summary>Lets queued writes commit, then closes the file (for containers disposed synchronously).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
