@@ -87,10 +87,18 @@ public static class BillingStorageServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Database), $"{MongoStorageOptions.SectionName}:Database must not be empty.")
             .ValidateOnStart();
 
-        // One client per process: it is thread-safe and owns the connection pool.
-        services.AddSingleton<IMongoClient>(_ => new MongoClient(MongoContext.ClientSettings(mongoUri)));
-        services.AddSingleton(sp => new MongoContext(sp.GetRequiredService<IMongoClient>().GetDatabase(
-            MongoContext.DatabaseName(mongoUri, sp.GetRequiredService<IOptions<MongoStorageOptions>>().Value.Database))));
+        // One client per process: it is thread-safe and owns the connection pool. Reading the options first runs
+        // their validation, so a bad MONGO_URI fails with a message naming it, whoever resolves the client first.
+        services.AddSingleton<IMongoClient>(sp =>
+        {
+            _ = sp.GetRequiredService<IOptions<MongoStorageOptions>>().Value;
+            return new MongoClient(MongoContext.ClientSettings(mongoUri));
+        });
+        services.AddSingleton(sp =>
+        {
+            var database = MongoContext.DatabaseName(mongoUri, sp.GetRequiredService<IOptions<MongoStorageOptions>>().Value.Database);
+            return new MongoContext(sp.GetRequiredService<IMongoClient>().GetDatabase(database));
+        });
         services.AddSingleton<IBillingStoreSchema, MongoStoreSchema>();
         services.AddSingleton<IBillingStoreHealth, MongoStoreHealth>();
         services.AddSingleton<IPlanStore, MongoPlanStore>();
