@@ -69,6 +69,9 @@ public sealed class Payment
 
     public bool IsFinal => Status is PaymentStatus.Paid or PaymentStatus.Failed or PaymentStatus.Cancelled;
 
+    /// <summary>What logs and error messages may show: the id is a bearer credential for the voucher.</summary>
+    public string MaskedId => Id.Length > 8 ? string.Concat(Id.AsSpan(0, 8), "***") : "***";
+
     public static Payment Initiate(PaymentInitiation initiation, DateTimeOffset now)
     {
         if (!initiation.Plan.Active)
@@ -116,7 +119,7 @@ public sealed class Payment
 
         if (CheckoutRequestId is not null)
         {
-            throw new BillingConflictException($"Payment {Id} already has a different CheckoutRequestID.");
+            throw new BillingConflictException($"Payment {MaskedId} already has a different CheckoutRequestID.");
         }
 
         CheckoutRequestId = checkoutRequestId;
@@ -250,20 +253,23 @@ public sealed class Payment
     {
         if (Status != PaymentStatus.Paid)
         {
-            throw new BillingConflictException($"Payment {Id} is {Status}; only a paid payment mints a voucher.");
+            throw new BillingConflictException(NotPaidMessage);
         }
 
         if (VoucherCode is not null)
         {
             return VoucherCode == voucherCode
                 ? false
-                : throw new BillingConflictException($"Payment {Id} already has a voucher.");
+                : throw new BillingConflictException($"Payment {MaskedId} already has a voucher.");
         }
 
         VoucherCode = voucherCode;
         Touch(now);
         return true;
     }
+
+    /// <summary>Why an unpaid payment cannot mint a voucher.</summary>
+    public string NotPaidMessage => $"Payment {MaskedId} is {Status}; only a paid payment mints a voucher.";
 
     /// <summary>The voucher a paid payment mints: the plan as paid for, bound to the device that paid.</summary>
     public VoucherIssue VoucherIssue() => new(Plan, VoucherSource.Payment, Phone: Phone);

@@ -90,7 +90,7 @@ public sealed class MongoPaymentStore(MongoContext context, IVoucherCodeGenerato
 
         if (payment.Status != PaymentStatus.Paid)
         {
-            throw new BillingConflictException($"Payment {payment.Id} is {payment.Status}; only a paid payment mints a voucher.");
+            throw new BillingConflictException(payment.NotPaidMessage);
         }
 
         // Exactly once: the unique index on vouchers.payment_id lets one insert win; every other caller gets the

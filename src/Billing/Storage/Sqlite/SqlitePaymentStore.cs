@@ -109,7 +109,7 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
 
                 if (payment.Status != PaymentStatus.Paid)
                 {
-                    throw new BillingConflictException($"Payment {payment.Id} is {payment.Status}; only a paid payment mints a voucher.");
+                    throw new BillingConflictException(payment.NotPaidMessage);
                 }
 
                 var voucher = SqliteVoucherTable.FindByPaymentId(db, payment.Id)

@@ -92,7 +92,7 @@ internal static class SqlitePaymentTable
             FindBy(db, column, value),
             p => p.Version,
             change,
-            (p, expected) => BindState(db.Command(UpdateSql), p).Bind("$expected_version", expected).ExpectOneRow("payment " + p.Id));
+            (p, expected) => BindState(db.Command(UpdateSql), p).Bind("$expected_version", expected).ExpectOneRow("payment " + p.MaskedId));
 
     public static void AppendPayload(SqliteCommandCache db, string paymentId, string kind, string payload, DateTimeOffset now)
     {

@@ -110,7 +110,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         try
         {
-            if (!_database.Connection.State.Equals(System.Data.ConnectionState.Closed))
+            if (_database.Connection.State != System.Data.ConnectionState.Closed)
             {
                 _database.Execute("ROLLBACK");
             }
