@@ -48,6 +48,22 @@ public sealed class MongoMappingTests
     }
 
     [Fact]
+    public void Plan_RoundTripsThroughBson_WithItsTermsEmbedded()
+    {
+        var plan = Plan.Create(
+            "pln_campus",
+            new PlanDefinition("Campus day", 60, TimeSpan.FromDays(1), PlanMode.Uptime, "1M/4M", 2_000_000_000, 2, Active: false, SortOrder: 4, AllowedRouterIds: ["rtr_campus"]),
+            TestPlans.Start);
+
+        var bson = MongoMapping.ToDocument(plan).ToBsonDocument();
+        var back = MongoMapping.ToDomain(BsonSerializer.Deserialize<PlanDocument>(bson));
+
+        bson["terms"]["price_kes"].AsInt64.Should().Be(60);
+        bson["sort_order"].AsInt32.Should().Be(4);
+        back.Should().BeEquivalentTo(plan);
+    }
+
+    [Fact]
     public void Payment_RoundTripsThroughBson()
     {
         var plan = Plan.Create("pln_1h", new PlanDefinition("1 Hour", 20, TimeSpan.FromHours(1), RateLimit: "2M/5M"), TestPlans.Start);

@@ -47,38 +47,34 @@ internal static class MongoMapping
     public static PlanDocument ToDocument(Plan plan) => new()
     {
         Id = plan.Id,
-        Name = plan.Name,
-        PriceKes = plan.PriceKes,
-        DurationSeconds = (long)plan.Duration.TotalSeconds,
-        Mode = plan.Mode.ToString(),
-        RateLimit = plan.RateLimit?.Value,
-        DataCapBytes = plan.DataCapBytes,
-        DeviceLimit = plan.DeviceLimit,
+        Terms = ToDocument(plan.Snapshot()),
         Active = plan.Active,
         SortOrder = plan.SortOrder,
-        AllowedRouterIds = [.. plan.AllowedRouterIds],
         CreatedAt = Utc(plan.CreatedAt),
         UpdatedAt = Utc(plan.UpdatedAt),
         Version = plan.Version,
     };
 
-    public static Plan ToDomain(PlanDocument d) =>
-        Plan.Rehydrate(
+    public static Plan ToDomain(PlanDocument d)
+    {
+        var terms = ToDomain(d.Terms);
+        return Plan.Rehydrate(
             d.Id,
             new PlanDefinition(
-                d.Name,
-                d.PriceKes,
-                TimeSpan.FromSeconds(d.DurationSeconds),
-                Enum.Parse<PlanMode>(d.Mode),
-                d.RateLimit,
-                d.DataCapBytes,
-                d.DeviceLimit,
+                terms.Name,
+                terms.PriceKes,
+                terms.Duration,
+                terms.Mode,
+                terms.RateLimit?.Value,
+                terms.DataCapBytes,
+                terms.DeviceLimit,
                 d.Active,
                 d.SortOrder,
-                d.AllowedRouterIds),
+                terms.AllowedRouterIds),
             Time(d.CreatedAt),
             Time(d.UpdatedAt),
             d.Version);
+    }
 
     public static RouterDocument ToDocument(Router router, string protectedSecret) => new()
     {

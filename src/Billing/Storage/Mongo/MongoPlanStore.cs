@@ -12,7 +12,7 @@ public sealed class MongoPlanStore(MongoContext context, TimeProvider time) : IP
     private static readonly FilterDefinitionBuilder<PlanDocument> Filter = Builders<PlanDocument>.Filter;
 
     private static readonly SortDefinition<PlanDocument> Order =
-        Builders<PlanDocument>.Sort.Ascending(d => d.SortOrder).Ascending(d => d.PriceKes).Ascending(d => d.Name);
+        Builders<PlanDocument>.Sort.Ascending(d => d.SortOrder).Ascending(d => d.Terms.PriceKes).Ascending(d => d.Terms.Name);
 
     public async Task<Plan> CreateAsync(PlanDefinition definition, CancellationToken cancellationToken)
     {

@@ -64,7 +64,7 @@ public sealed class MongoStoreSchema(MongoContext context) : IBillingStoreSchema
             cancellationToken).ConfigureAwait(false);
 
         await context.Plans.Indexes.CreateOneAsync(
-            Index<PlanDocument>(new BsonDocument { { "sort_order", 1 }, { "price_kes", 1 } }, "ix_plans_order"),
+            Index<PlanDocument>(new BsonDocument { { "sort_order", 1 }, { "terms.price_kes", 1 } }, "ix_plans_order"),
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
