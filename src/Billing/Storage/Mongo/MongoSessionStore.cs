@@ -1,0 +1,189 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using WifiBilling.Billing.Domain;
+using WifiBilling.Billing.Domain.Sessions;
+using WifiBilling.Billing.Domain.Vouchers;
+using WifiBilling.Billing.Storage.Mongo.Documents;
+
+namespace WifiBilling.Billing.Storage.Mongo;
+
+/// <summary>
+/// Sessions on MongoDB. Without a multi-document transaction the session and the voucher are two writes, so the
+/// voucher is charged by <c>$max</c> of the session's own cumulative counters under the session's key
+/// (<c>session_usage.&lt;session id&gt;</c>), not by adding a delta: a retransmitted, reordered or retried record
+/// sets the same or a smaller value and changes nothing, so usage can never be counted twice; and if the process
+/// dies between the two writes, the router retransmits (no Accounting-Response went out) and the retry charges it.
+/// </summary>
+public sealed class MongoSessionStore(MongoContext context, TimeProvider time) : ISessionStore
+{
+    private const int MaxAttempts = 32;
+
+    private static readonly FilterDefinitionBuilder<SessionDocument> Filter = Builders<SessionDocument>.Filter;
+
+    public async Task<AccountingResult> RecordAccountingAsync(AccountingRecord record, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (session, added) = await UpsertSessionAsync(record, now, cancellationToken).ConfigureAwait(false);
+        Voucher? voucher = null;
+        if (session.VoucherCode is { } code)
+        {
+            var usage = "session_usage." + session.Id;
+            var charged = await context.Vouchers.FindOneAndUpdateAsync(
+                    Builders<VoucherDocument>.Filter.Eq(d => d.Code, code),
+                    new BsonDocumentUpdateDefinition<VoucherDocument>(new BsonDocument
+                    {
+                        { "$max", new BsonDocument { { usage + ".s", session.SessionSeconds }, { usage + ".b", session.TotalBytes } } },
+                        { "$inc", new BsonDocument("version", 1L) },
+                    }),
+                    new FindOneAndUpdateOptions<VoucherDocument> { ReturnDocument = ReturnDocument.After },
+                    cancellationToken)
+                .ConfigureAwait(false);
+            voucher = charged is null ? null : MongoMapping.ToDomain(charged);
+        }
+
+        return new AccountingResult(session, added, voucher);
+    }
+
+    public Task<AccountingSession?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
+        FindOneAsync(sessionId, cancellationToken);
+
+    public Task<AccountingSession?> FindByAcctSessionIdAsync(string routerId, string acctSessionId, CancellationToken cancellationToken) =>
+        FindOneAsync(BillingIds.SessionId(routerId, acctSessionId), cancellationToken);
+
+    public async Task<IReadOnlyList<AccountingSession>> ListOpenAsync(string? voucherCode, string? routerId, CancellationToken cancellationToken)
+    {
+        var filter = Filter.Eq(d => d.StoppedAt, null);
+        if (voucherCode is not null)
+        {
+            filter &= Filter.Eq(d => d.VoucherCode, VoucherCode.TryParse(voucherCode, out var parsed) ? parsed.Value : voucherCode);
+        }
+
+        if (routerId is not null)
+        {
+            filter &= Filter.Eq(d => d.RouterId, routerId);
+        }
+
+        var documents = await context.Sessions.Find(filter).Sort(Builders<SessionDocument>.Sort.Ascending(d => d.StartedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return documents.Select(MongoMapping.ToDomain).ToList();
+    }
+
+    public Task<IReadOnlyList<AccountingSession>> CloseRouterSessionsAsync(string routerId, string terminateCause, CancellationToken cancellationToken) =>
+        CloseManyAsync(Filter.Eq(d => d.StoppedAt, null) & Filter.Eq(d => d.RouterId, routerId), int.MaxValue, terminateCause, cancellationToken);
+
+    public Task<IReadOnlyList<AccountingSession>> CloseStaleAsync(DateTimeOffset updatedBefore, string terminateCause, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return CloseManyAsync(
+            Filter.Eq(d => d.StoppedAt, null) & Filter.Lt(d => d.UpdatedAt, updatedBefore.UtcDateTime),
+            max,
+            terminateCause,
+            cancellationToken);
+    }
+
+    public Task<AccountingSession?> CloseAsync(string sessionId, string terminateCause, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return MutateAsync(sessionId, s => s.Close(terminateCause, now), cancellationToken);
+    }
+
+    public async Task<AccountingSession?> ClaimDisconnectAsync(string sessionId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var now = time.GetUtcNow();
+        var claimed = false;
+        var session = await MutateAsync(sessionId, s => claimed = s.TryClaimDisconnect(owner, now + lease, now), cancellationToken).ConfigureAwait(false);
+        return claimed ? session : null;
+    }
+
+    public async Task<AccountingSession?> RecordDisconnectAsync(string sessionId, string owner, DisconnectOutcome outcome, CancellationToken cancellationToken)
+    {
+        var recorded = false;
+        var session = await MutateAsync(sessionId, s => recorded = s.RecordDisconnect(owner, outcome), cancellationToken).ConfigureAwait(false);
+        return recorded ? session : null;
+    }
+
+    /// <summary>Insert-or-compare-and-set: the domain merges the record; the write is conditional on the version read.</summary>
+    private async Task<(AccountingSession Session, UsageDelta Added)> UpsertSessionAsync(
+        AccountingRecord record,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var id = BillingIds.SessionId(record.RouterId, record.AcctSessionId);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var stored = await context.Sessions.Find(Filter.Eq(d => d.Id, id)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                var (opened, added) = AccountingSession.Open(record, now);
+                try
+                {
+                    await context.Sessions.InsertOneAsync(MongoMapping.ToDocument(opened), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    return (opened, added);
+                }
+                catch (MongoWriteException ex) when (MongoCas.IsDuplicateKey(ex))
+                {
+                    continue; // Another instance created it first: merge into theirs.
+                }
+            }
+
+            var session = MongoMapping.ToDomain(stored);
+            var before = session.Version;
+            var delta = session.Apply(record, now);
+            var replaced = await context.Sessions.ReplaceOneAsync(
+                    Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.Version, before),
+                    MongoMapping.ToDocument(session),
+                    cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (replaced.MatchedCount == 1)
+            {
+                return (session, delta);
+            }
+        }
+
+        throw new InvalidOperationException($"Gave up after {MaxAttempts} concurrent changes to one session.");
+    }
+
+    private async Task<IReadOnlyList<AccountingSession>> CloseManyAsync(
+        FilterDefinition<SessionDocument> filter,
+        int max,
+        string terminateCause,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var ids = await context.Sessions.Find(filter)
+            .Sort(Builders<SessionDocument>.Sort.Ascending(d => d.UpdatedAt))
+            .Limit(max == int.MaxValue ? null : max)
+            .Project(d => d.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var closed = new List<AccountingSession>(ids.Count);
+        foreach (var id in ids)
+        {
+            var wasClosed = false;
+            var session = await MutateAsync(id, s => wasClosed = s.Close(terminateCause, now), cancellationToken).ConfigureAwait(false);
+            if (wasClosed)
+            {
+                closed.Add(session!);
+            }
+        }
+
+        return closed;
+    }
+
+    private async Task<AccountingSession?> FindOneAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var document = await context.Sessions.Find(Filter.Eq(d => d.Id, sessionId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return document is null ? null : MongoMapping.ToDomain(document);
+    }
+
+    private Task<AccountingSession?> MutateAsync(string sessionId, Action<AccountingSession> change, CancellationToken cancellationToken) =>
+        MongoCas.MutateAsync(
+            context.Sessions,
+            Filter.Eq(d => d.Id, sessionId),
+            MongoMapping.ToDomain,
+            s => s.Version,
+            (_, session) => MongoMapping.ToDocument(session),
+            d => d.Id,
+            change,
+            cancellationToken);
+}

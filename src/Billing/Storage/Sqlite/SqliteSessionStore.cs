@@ -1,0 +1,137 @@
+using WifiBilling.Billing.Domain;
+using WifiBilling.Billing.Domain.Sessions;
+using WifiBilling.Billing.Domain.Vouchers;
+
+namespace WifiBilling.Billing.Storage.Sqlite;
+
+public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider time) : ISessionStore
+{
+    private const string OpenSessions = "SELECT " + SqliteSessionTable.Columns + " FROM sessions WHERE stopped_at IS NULL";
+
+    public Task<AccountingResult> RecordAccountingAsync(AccountingRecord record, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var id = BillingIds.SessionId(record.RouterId, record.AcctSessionId);
+        return database.WriteAsync(
+            db =>
+            {
+                // Session upsert and voucher usage in the same transaction: a retransmitted record finds the
+                // counters already at its values, adds nothing, and so never charges the voucher twice.
+                UsageDelta added = default;
+                var session = SqliteSessionTable.Mutate(db, id, s => added = s.Apply(record, now));
+                if (session is null)
+                {
+                    (session, added) = AccountingSession.Open(record, now);
+                    SqliteSessionTable.Insert(db, session);
+                }
+
+                Voucher? voucher = null;
+                if (session.VoucherCode is { } code)
+                {
+                    voucher = SqliteVoucherTable.Mutate(db, code, v => v.ConsumeUsage(added.Seconds, added.Bytes));
+                }
+
+                return new AccountingResult(session, added, voucher);
+            },
+            cancellationToken);
+    }
+
+    public Task<AccountingSession?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
+        database.ReadAsync(db => SqliteSessionTable.Find(db, sessionId), cancellationToken);
+
+    public Task<AccountingSession?> FindByAcctSessionIdAsync(string routerId, string acctSessionId, CancellationToken cancellationToken) =>
+        FindAsync(BillingIds.SessionId(routerId, acctSessionId), cancellationToken);
+
+    public Task<IReadOnlyList<AccountingSession>> ListOpenAsync(string? voucherCode, string? routerId, CancellationToken cancellationToken)
+    {
+        var sql = OpenSessions
+            + (voucherCode is null ? string.Empty : " AND voucher_code = $voucher_code")
+            + (routerId is null ? string.Empty : " AND router_id = $router_id")
+            + " ORDER BY started_at";
+        var code = voucherCode is null ? null : VoucherCode.TryParse(voucherCode, out var parsed) ? parsed.Value : voucherCode;
+        return database.ReadAsync<IReadOnlyList<AccountingSession>>(
+            db => db.Command(sql).Bind("$voucher_code", code).Bind("$router_id", routerId).ReadAll(SqliteSessionTable.Read),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AccountingSession>> CloseRouterSessionsAsync(string routerId, string terminateCause, CancellationToken cancellationToken) =>
+        CloseManyAsync(
+            db => db.Command("SELECT id FROM sessions WHERE stopped_at IS NULL AND router_id = $router_id").Bind("$router_id", routerId),
+            terminateCause,
+            cancellationToken);
+
+    public Task<IReadOnlyList<AccountingSession>> CloseStaleAsync(
+        DateTimeOffset updatedBefore,
+        string terminateCause,
+        int max,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        return CloseManyAsync(
+            db => db.Command("SELECT id FROM sessions WHERE stopped_at IS NULL AND updated_at < $before ORDER BY updated_at LIMIT $max")
+                .Bind("$before", SqliteValues.ToDb(updatedBefore))
+                .Bind("$max", max),
+            terminateCause,
+            cancellationToken);
+    }
+
+    public Task<AccountingSession?> CloseAsync(string sessionId, string terminateCause, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return database.WriteAsync(db => SqliteSessionTable.Mutate(db, sessionId, s => s.Close(terminateCause, now)), cancellationToken);
+    }
+
+    public Task<AccountingSession?> ClaimDisconnectAsync(string sessionId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var now = time.GetUtcNow();
+        return database.WriteAsync(
+            db =>
+            {
+                var claimed = false;
+                var session = SqliteSessionTable.Mutate(db, sessionId, s => claimed = s.TryClaimDisconnect(owner, now + lease, now));
+                return claimed ? session : null;
+            },
+            cancellationToken);
+    }
+
+    public Task<AccountingSession?> RecordDisconnectAsync(
+        string sessionId,
+        string owner,
+        DisconnectOutcome outcome,
+        CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            db =>
+            {
+                var recorded = false;
+                var session = SqliteSessionTable.Mutate(db, sessionId, s => recorded = s.RecordDisconnect(owner, outcome));
+                return recorded ? session : null;
+            },
+            cancellationToken);
+
+    private Task<IReadOnlyList<AccountingSession>> CloseManyAsync(
+        Func<SqliteCommandCache, Microsoft.Data.Sqlite.SqliteCommand> selectIds,
+        string terminateCause,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return database.WriteAsync<IReadOnlyList<AccountingSession>>(
+            db =>
+            {
+                var ids = selectIds(db).ReadAll(r => r.GetString(0));
+                var closed = new List<AccountingSession>(ids.Count);
+                foreach (var id in ids)
+                {
+                    var wasClosed = false;
+                    var session = SqliteSessionTable.Mutate(db, id, s => wasClosed = s.Close(terminateCause, now));
+                    if (wasClosed)
+                    {
+                        closed.Add(session!);
+                    }
+                }
+
+                return closed;
+            },
+            cancellationToken);
+    }
+}
