@@ -5,8 +5,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
 builder.AddPortalHosting();
-builder.AddAdminApiKey();
+builder.AddPortalBilling();
 builder.AddPortalRadius();
+builder.AddAdminApiKey();
 
 var app = builder.Build();
 
