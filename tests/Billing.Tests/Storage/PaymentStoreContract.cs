@@ -80,6 +80,43 @@ public abstract class PaymentStoreContract<TBackend> : StoreContract<TBackend>
     }
 
     [SkippableFact]
+    public async Task RecordRejectedCallback_KeepsTheBodyForAudit_AndChangesNothingElse()
+    {
+        var payment = await CreatePendingPaymentAsync();
+        Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var kept = await Stores.Payments.RecordRejectedCallbackAsync(CheckoutId, """{"Amount":1}""", default);
+        var unknown = await Stores.Payments.RecordRejectedCallbackAsync("ws_CO_unknown", "{}", default);
+
+        kept!.Id.Should().Be(payment.Id);
+        unknown.Should().BeNull("an unknown CheckoutRequestID stores nothing");
+        var stored = await Stores.Payments.FindAsync(payment.Id, default);
+        stored!.Status.Should().Be(PaymentStatus.Pending);
+        stored.UpdatedAt.Should().Be(payment.UpdatedAt, "the payment itself does not change");
+        stored.NextQueryAt.Should().Be(payment.NextQueryAt, "the reconciler still settles it by STK Query");
+        (await Stores.Payments.ListRawPayloadsAsync(payment.Id, default)).Should().Equal("""{"Amount":1}""");
+    }
+
+    [SkippableFact]
+    public async Task RescheduleQuery_WithoutANextTime_StopsQueryingATimedOutPayment()
+    {
+        var payment = await CreatePendingPaymentAsync();
+        Clock.Advance(TimeSpan.FromSeconds(45));
+        (await Stores.Payments.ClaimDueForQueryAsync("instance-a", 10, TimeSpan.FromMinutes(1), default)).Should().ContainSingle();
+        await Stores.Payments.MarkTimedOutAsync(payment.Id, "no answer", Clock.GetUtcNow().AddMinutes(2), default);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        (await Stores.Payments.ClaimDueForQueryAsync("instance-a", 10, TimeSpan.FromMinutes(1), default)).Should().ContainSingle("one late query");
+
+        var stopped = await Stores.Payments.RescheduleQueryAsync(payment.Id, "instance-a", null, default);
+
+        stopped!.Status.Should().Be(PaymentStatus.TimedOut);
+        stopped.NextQueryAt.Should().BeNull();
+        stopped.LeaseOwner.Should().BeNull();
+        Clock.Advance(TimeSpan.FromDays(1));
+        (await Stores.Payments.ClaimDueForQueryAsync("instance-a", 10, TimeSpan.FromMinutes(1), default)).Should().BeEmpty();
+    }
+
+    [SkippableFact]
     public async Task MarkPushFailed_FailsAPendingPayment()
     {
         var plan = await CreatePlanAsync();

@@ -65,6 +65,23 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
         CancellationToken cancellationToken) =>
         ApplyOutcomeAsync(ByCheckout, checkoutRequestId, outcome, "callback", rawPayload, cancellationToken);
 
+    public Task<Payment?> RecordRejectedCallbackAsync(string checkoutRequestId, string rawPayload, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return database.WriteAsync(
+            db =>
+            {
+                var payment = SqlitePaymentTable.FindBy(db, ByCheckout, checkoutRequestId);
+                if (payment is not null)
+                {
+                    SqlitePaymentTable.AppendPayload(db, payment.Id, "rejected-callback", rawPayload, now);
+                }
+
+                return payment;
+            },
+            cancellationToken);
+    }
+
     public Task<OutcomeResult> ApplyQueryOutcomeAsync(
         string paymentId,
         PaymentOutcome outcome,
@@ -151,7 +168,7 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
             cancellationToken);
     }
 
-    public Task<Payment?> RescheduleQueryAsync(string paymentId, string owner, DateTimeOffset nextQueryAt, CancellationToken cancellationToken) =>
+    public Task<Payment?> RescheduleQueryAsync(string paymentId, string owner, DateTimeOffset? nextQueryAt, CancellationToken cancellationToken) =>
         MutateAsync(paymentId, (p, now) => p.RescheduleQuery(owner, nextQueryAt, now), cancellationToken);
 
     public Task<Payment?> MarkTimedOutAsync(string paymentId, string? resultDesc, DateTimeOffset? nextQueryAt, CancellationToken cancellationToken) =>
