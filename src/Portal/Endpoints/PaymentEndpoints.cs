@@ -101,20 +101,15 @@ public static class PaymentEndpoints
     public static async Task<Results<Ok<DarajaAcknowledgement>, ProblemHttpResult>> StkCallbackAsync(
         string key, HttpRequest request, PaymentCallbackKey callbackKey, StkCallbackHandler handler)
     {
-        ArgumentNullException.ThrowIfNull(callbackKey);
         ArgumentNullException.ThrowIfNull(handler);
-        if (!callbackKey.Matches(key))
+        var (body, refusal) = await ReadNotificationAsync(key, request, callbackKey);
+        if (refusal is not null)
         {
-            return WrongKey();
-        }
-
-        if (await ReadBodyAsync(request) is not { } body)
-        {
-            return BodyTooLarge();
+            return refusal;
         }
 
         // Not cancelled with the request: once started, the durable write finishes even if Daraja hangs up.
-        var handling = await handler.HandleAsync(body, CancellationToken.None);
+        var handling = await handler.HandleAsync(body!, CancellationToken.None);
         return handling.Acknowledge
             ? TypedResults.Ok(DarajaAcknowledgement.Accepted)
             : BadBody(handling.Error ?? "is not a Daraja STK callback");
@@ -123,38 +118,41 @@ public static class PaymentEndpoints
     public static async Task<Results<Ok<DarajaCallbackReply>, ProblemHttpResult>> C2BValidationAsync(
         string key, HttpRequest request, PaymentCallbackKey callbackKey, C2BNotificationHandler handler)
     {
-        ArgumentNullException.ThrowIfNull(callbackKey);
         ArgumentNullException.ThrowIfNull(handler);
-        if (!callbackKey.Matches(key))
-        {
-            return WrongKey();
-        }
+        var (body, refusal) = await ReadNotificationAsync(key, request, callbackKey);
 
         // Daraja reads the verdict from the body (ResultCode 0 or C2B0001x), always with HTTP 200.
-        return await ReadBodyAsync(request) is { } body
-            ? TypedResults.Ok(await handler.ValidateAsync(body, CancellationToken.None))
-            : BodyTooLarge();
+        return refusal ?? (Results<Ok<DarajaCallbackReply>, ProblemHttpResult>)TypedResults.Ok(
+            await handler.ValidateAsync(body!, CancellationToken.None));
     }
 
     public static async Task<Results<Ok<DarajaAcknowledgement>, BadRequest<DarajaCallbackReply>, ProblemHttpResult>> C2BConfirmationAsync(
         string key, HttpRequest request, PaymentCallbackKey callbackKey, C2BNotificationHandler handler)
     {
-        ArgumentNullException.ThrowIfNull(callbackKey);
         ArgumentNullException.ThrowIfNull(handler);
-        if (!callbackKey.Matches(key))
+        var (body, refusal) = await ReadNotificationAsync(key, request, callbackKey);
+        if (refusal is not null)
         {
-            return WrongKey();
+            return refusal;
         }
 
-        if (await ReadBodyAsync(request) is not { } body)
-        {
-            return BodyTooLarge();
-        }
-
-        var confirmation = await handler.ConfirmAsync(body, CancellationToken.None);
+        var confirmation = await handler.ConfirmAsync(body!, CancellationToken.None);
         return confirmation.Recorded
             ? TypedResults.Ok(DarajaAcknowledgement.Success)
             : TypedResults.BadRequest(DarajaCallbackReply.OtherError);
+    }
+
+    /// <summary>The body of a Daraja notification, or why it is refused: a wrong/missing key (checked first, so a forger learns nothing) or a body too large.</summary>
+    private static async Task<(string? Body, ProblemHttpResult? Refusal)> ReadNotificationAsync(
+        string key, HttpRequest request, PaymentCallbackKey callbackKey)
+    {
+        ArgumentNullException.ThrowIfNull(callbackKey);
+        if (!callbackKey.Matches(key))
+        {
+            return (null, WrongKey());
+        }
+
+        return await ReadBodyAsync(request) is { } body ? (body, null) : (null, BodyTooLarge());
     }
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request)

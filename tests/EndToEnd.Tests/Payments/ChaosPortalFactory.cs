@@ -1,11 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using WifiBilling.Portal.Tests.Payments;
 
 namespace WifiBilling.EndToEnd.Tests.Payments;
 
@@ -16,12 +15,11 @@ namespace WifiBilling.EndToEnd.Tests.Payments;
 /// </summary>
 public sealed class ChaosPortalFactory : WebApplicationFactory<WifiBilling.Portal.Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wifibilling-chaos", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = KestrelPortal.NewDataFolder("wifibilling-chaos");
     private HttpClient? _client;
 
     public ChaosPortalFactory()
     {
-        Directory.CreateDirectory(_folder);
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -29,7 +27,7 @@ public sealed class ChaosPortalFactory : WebApplicationFactory<WifiBilling.Porta
 
     public CallbackDurabilityProbe Probe { get; } = new();
 
-    public HttpClient Client => _client ??= CreateRealClient();
+    public HttpClient Client => _client ??= KestrelPortal.StartAndConnect(this);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -65,21 +63,7 @@ public sealed class ChaosPortalFactory : WebApplicationFactory<WifiBilling.Porta
         if (disposing)
         {
             _client?.Dispose();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS to clean up.
-            }
+            KestrelPortal.DeleteDataFolder(_folder);
         }
-    }
-
-    private HttpClient CreateRealClient()
-    {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
     }
 }

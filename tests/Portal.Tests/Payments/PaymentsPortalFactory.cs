@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using WifiBilling.Billing.Domain.Payments;
@@ -23,7 +21,7 @@ public sealed class PaymentsPortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "payments-test-admin-key-0123456789";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wifibilling-portal-payments", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = KestrelPortal.NewDataFolder("wifibilling-portal-payments");
     private readonly Dictionary<string, string?> _settings;
     private HttpClient? _client;
 
@@ -34,7 +32,6 @@ public sealed class PaymentsPortalFactory : WebApplicationFactory<Program>
 
     public PaymentsPortalFactory(params (string Key, string? Value)[] settings)
     {
-        Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -55,7 +52,7 @@ public sealed class PaymentsPortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Real HTTP to the Portal (started on first use).</summary>
-    public HttpClient Client => _client ??= CreateRealClient();
+    public HttpClient Client => _client ??= KestrelPortal.StartAndConnect(this);
 
     public Uri BaseAddress => Client.BaseAddress!;
 
@@ -123,22 +120,8 @@ public sealed class PaymentsPortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             _client?.Dispose();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open by a stopping background service: the temp folder is cleaned up by the OS.
-            }
+            KestrelPortal.DeleteDataFolder(_folder);
         }
-    }
-
-    private HttpClient CreateRealClient()
-    {
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
     }
 
     private sealed record PaymentIdBody(string PaymentId);
