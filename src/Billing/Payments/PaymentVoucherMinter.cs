@@ -22,7 +22,7 @@ public sealed class PaymentVoucherMinter(IPaymentStore payments, PaymentMetrics 
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Minting the voucher of paid payment {PaymentId} failed ({Reader}); the next reader mints it", payment.MaskedId, reader);
+            Report(payment, null, ex, reader);
             return null;
         }
     }
@@ -37,13 +37,26 @@ public sealed class PaymentVoucherMinter(IPaymentStore payments, PaymentMetrics 
         }
 
         var voucher = await payments.MintVoucherAsync(payment.Id, cancellationToken).ConfigureAwait(false);
-        if (voucher is not null && payment.VoucherCode is null)
+        Report(payment, voucher, null, reader);
+        return voucher;
+    }
+
+    /// <summary>
+    /// Counts and logs what a mint did: a new voucher for <paramref name="before"/> (the payment as the reader saw it),
+    /// or a failure that the next reader will repair.
+    /// </summary>
+    public void Report(Payment before, Voucher? voucher, Exception? failure, string reader)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        if (failure is not null)
+        {
+            logger.LogError(failure, "Minting the voucher of paid payment {PaymentId} failed ({Reader}); the next reader mints it", before.MaskedId, reader);
+        }
+        else if (voucher is not null && before.VoucherCode is null)
         {
             // Counted by the reader that saw no voucher; two racing readers may both count (the voucher is still one).
             metrics.VoucherMinted(reader);
-            logger.LogInformation("Voucher {Voucher} minted for payment {PaymentId} ({Reader})", voucher.Code.Masked, payment.MaskedId, reader);
+            logger.LogInformation("Voucher {Voucher} minted for payment {PaymentId} ({Reader})", voucher.Code.Masked, before.MaskedId, reader);
         }
-
-        return voucher;
     }
 }

@@ -80,6 +80,41 @@ public abstract class PaymentStoreContract<TBackend> : StoreContract<TBackend>
     }
 
     [SkippableFact]
+    public async Task RecordCallbackAndMint_PaidMintsInTheSameStep_DuplicatesReturnTheSameVoucher()
+    {
+        var payment = await CreatePendingPaymentAsync();
+
+        var paid = await Stores.Payments.RecordCallbackAndMintAsync(CheckoutId, Paid("NLJ7RT61SV"), """{"ResultCode":0}""", default);
+        var duplicate = await Stores.Payments.RecordCallbackAndMintAsync(CheckoutId, Paid("NLJ7RT61SV"), """{"ResultCode":0}""", default);
+
+        paid.Outcome.Disposition.Should().Be(OutcomeDisposition.Applied);
+        paid.MintFailure.Should().BeNull();
+        paid.Voucher!.PaymentId.Should().Be(payment.Id);
+        paid.Voucher.BoundMacs.Should().Equal(PhoneMac);
+        paid.Outcome.Payment!.VoucherCode.Should().Be(paid.Voucher.Code.Value, "the returned payment already links its voucher");
+        duplicate.Outcome.Disposition.Should().Be(OutcomeDisposition.AlreadyApplied);
+        duplicate.Voucher!.Code.Should().Be(paid.Voucher.Code);
+        (await Stores.Vouchers.ListAsync(new VoucherQuery(), default)).Total.Should().Be(1);
+        (await Stores.Payments.ListRawPayloadsAsync(payment.Id, default)).Should().HaveCount(2);
+    }
+
+    [SkippableFact]
+    public async Task RecordCallbackAndMint_FailureOrUnknown_MintsNothing()
+    {
+        await CreatePendingPaymentAsync();
+
+        var cancelled = await Stores.Payments.RecordCallbackAndMintAsync(
+            CheckoutId, PaymentOutcome.Unpaid(PaymentStatus.Cancelled, "1032", "Request cancelled by user"), "{}", default);
+        var unknown = await Stores.Payments.RecordCallbackAndMintAsync("ws_CO_unknown", Paid("NLJ7RT61SV"), "{}", default);
+
+        cancelled.Outcome.Payment!.Status.Should().Be(PaymentStatus.Cancelled);
+        cancelled.Voucher.Should().BeNull();
+        unknown.Outcome.Disposition.Should().Be(OutcomeDisposition.UnknownPayment);
+        unknown.Voucher.Should().BeNull();
+        (await Stores.Vouchers.ListAsync(new VoucherQuery(), default)).Total.Should().Be(0);
+    }
+
+    [SkippableFact]
     public async Task RecordRejectedCallback_KeepsTheBodyForAudit_AndChangesNothingElse()
     {
         var payment = await CreatePendingPaymentAsync();

@@ -39,6 +39,17 @@ public interface IPaymentStore
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="RecordCallbackAsync"/> and, when the payment is then paid, <see cref="MintVoucherAsync"/> in one durable
+    /// step (SQLite: one commit instead of two on the callback's hot path). A failed mint does not undo the recorded
+    /// callback: it is reported in <see cref="RecordedCallback.MintFailure"/> and the next reader mints.
+    /// </summary>
+    Task<RecordedCallback> RecordCallbackAndMintAsync(
+        string checkoutRequestId,
+        PaymentOutcome outcome,
+        string rawPayload,
+        CancellationToken cancellationToken);
+
+    /// <summary>
     /// Keeps a callback that must NOT be applied (e.g. its paid amount differs from the payment's) in the payment's
     /// audit trail, durably; the payment itself does not change. Null when no payment has that CheckoutRequestID
     /// (then nothing is stored).

@@ -81,9 +81,12 @@ public sealed class StkCallbackHandler(
         }
 
         var outcome = ToOutcome(callback, info);
-        var recorded = await payments.RecordCallbackAsync(callback.CheckoutRequestId, outcome, rawBody, cancellationToken).ConfigureAwait(false);
-        var current = recorded.Payment ?? payment;
-        switch (recorded.Disposition)
+
+        // Record and, if paid, mint in one durable step: the callback's hot path (one commit on SQLite).
+        var recorded = await payments.RecordCallbackAndMintAsync(callback.CheckoutRequestId, outcome, rawBody, cancellationToken).ConfigureAwait(false);
+        var current = recorded.Outcome.Payment ?? payment;
+        minter.Report(payment, recorded.Voucher, recorded.MintFailure, "callback");
+        switch (recorded.Outcome.Disposition)
         {
             case OutcomeDisposition.Applied:
                 metrics.StatusChanged(outcome.Status);
@@ -109,7 +112,6 @@ public sealed class StkCallbackHandler(
                 return new StkCallbackHandling(StkCallbackResult.Unknown);
         }
 
-        await minter.TryMintAsync(current, "callback", cancellationToken).ConfigureAwait(false);
         return new StkCallbackHandling(appliedAs, current);
     }
 

@@ -64,6 +64,28 @@ public sealed class MongoPaymentStore(MongoContext context, IVoucherCodeGenerato
     public Task<OutcomeResult> RecordCallbackAsync(string checkoutRequestId, PaymentOutcome outcome, string rawPayload, CancellationToken cancellationToken) =>
         ApplyOutcomeAsync(Filter.Eq(d => d.CheckoutRequestId, checkoutRequestId), outcome, "callback", rawPayload, cancellationToken);
 
+    public async Task<RecordedCallback> RecordCallbackAndMintAsync(
+        string checkoutRequestId, PaymentOutcome outcome, string rawPayload, CancellationToken cancellationToken)
+    {
+        // Two documents and no transaction: the callback is recorded first, so a failed mint never loses it.
+        var recorded = await RecordCallbackAsync(checkoutRequestId, outcome, rawPayload, cancellationToken).ConfigureAwait(false);
+        if (recorded.Payment is not { Status: PaymentStatus.Paid } paid)
+        {
+            return new RecordedCallback(recorded, null);
+        }
+
+        try
+        {
+            var voucher = await MintVoucherAsync(paid.Id, cancellationToken).ConfigureAwait(false);
+            var current = await FindAsync(paid.Id, cancellationToken).ConfigureAwait(false);
+            return new RecordedCallback(recorded with { Payment = current ?? paid }, voucher);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new RecordedCallback(recorded, null, ex);
+        }
+    }
+
     public async Task<Payment?> RecordRejectedCallbackAsync(string checkoutRequestId, string rawPayload, CancellationToken cancellationToken)
     {
         var payment = await FindByCheckoutRequestIdAsync(checkoutRequestId, cancellationToken).ConfigureAwait(false);
