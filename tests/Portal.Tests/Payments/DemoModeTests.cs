@@ -22,6 +22,8 @@ public sealed class DemoModeTests : IDisposable
         info.GetProperty("simulatedPayments").GetBoolean().Should().BeTrue();
         info.GetProperty("currency").GetString().Should().Be("KES");
 
+        // prometheus-net starts listening to .NET meters at the first scrape, as a Prometheus server would do at start.
+        await _portal.Client.GetStringAsync("/metrics");
         var paymentId = await _portal.PayAsync("pln_seed_1", "0700000000", mac: "BC:24:11:EB:56:4D", ip: "10.5.50.2");
         var paid = await _portal.WaitForStatusAsync(paymentId, "paid");
 
@@ -37,6 +39,12 @@ public sealed class DemoModeTests : IDisposable
         transaction.CallbackUrl.Should().StartWith(_portal.BaseAddress.AbsoluteUri + "api/payments/callback/");
         transaction.Deliveries.Should().ContainSingle().Which.StatusCode.Should().Be(200, "the Portal acknowledged its own simulator's callback");
         (await _portal.Payments.FindAsync(paymentId, CancellationToken.None))!.Status.Should().Be(PaymentStatus.Paid);
+
+        var metrics = await _portal.Client.GetStringAsync("/metrics");
+        metrics.Should().Contain("wifibilling_billing_payments_status_changes{status=\"paid\"} 1").And.Contain("wifibilling_billing_payments_callbacks")
+            .And.Contain("wifibilling_billing_payments_vouchers_minted");
+        var openApi = await _portal.Client.GetStringAsync("/openapi/v1.json");
+        openApi.Should().Contain("/api/payments/pay").And.Contain("/api/admin/payments/export.csv").And.Contain("/api/portal/info");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using WifiBilling.Billing.Domain.Payments;
 
 namespace WifiBilling.Billing.Payments.Diagnostics;
@@ -25,18 +26,20 @@ public sealed class PaymentMetrics
     public PaymentMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _statusChanges = meter.CreateCounter<long>("wifibilling.payments.status_changes", "{payment}", "Payments entering a status");
-        _pushes = meter.CreateCounter<long>("wifibilling.payments.stk_pushes", "{push}", "STK pushes by result: accepted, refused, unknown");
-        _callbacks = meter.CreateCounter<long>("wifibilling.payments.callbacks", "{callback}", "STK callbacks by result");
-        _queries = meter.CreateCounter<long>("wifibilling.payments.stk_queries", "{query}", "STK queries by result");
-        _vouchersMinted = meter.CreateCounter<long>("wifibilling.payments.vouchers_minted", "{voucher}", "Vouchers minted from payments");
-        _pushesRefused = meter.CreateCounter<long>("wifibilling.payments.pushes_limited", "{request}", "Pay requests refused by an abuse limit, by key");
-        _recoveries = meter.CreateCounter<long>("wifibilling.payments.recoveries", "{request}", "Recovery requests by result");
+        _statusChanges = meter.CreateCounter<long>("payments.status_changes", "{payment}", "Payments entering a status");
+        _pushes = meter.CreateCounter<long>("payments.stk_pushes", "{push}", "STK pushes by result: accepted, refused, unknown");
+        _callbacks = meter.CreateCounter<long>("payments.callbacks", "{callback}", "STK callbacks by result");
+        _queries = meter.CreateCounter<long>("payments.stk_queries", "{query}", "STK queries by result");
+        _vouchersMinted = meter.CreateCounter<long>("payments.vouchers_minted", "{voucher}", "Vouchers minted from payments");
+        _pushesRefused = meter.CreateCounter<long>("payments.pushes_limited", "{request}", "Pay requests refused by an abuse limit, by key");
+        _recoveries = meter.CreateCounter<long>("payments.recoveries", "{request}", "Recovery requests by result");
         _callbackDuration = meter.CreateHistogram<double>(
-            "wifibilling.payments.callback_duration", "ms", "Time from receiving an STK callback to its record (and voucher) being durable");
+            "payments.callback_duration", "ms", "Time from receiving an STK callback to its record (and voucher) being durable");
     }
 
-    public void StatusChanged(PaymentStatus status) => _statusChanges.Add(1, Tag("status", status.ToString()));
+    /// <summary>Tagged with the status as the API spells it (<c>paid</c>, <c>timed-out</c>).</summary>
+    public void StatusChanged(PaymentStatus status) =>
+        _statusChanges.Add(1, Tag("status", JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString())));
 
     public void Push(string result) => _pushes.Add(1, Tag("result", result));
 
