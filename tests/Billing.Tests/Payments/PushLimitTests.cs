@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using WifiBilling.Billing.Domain;
 using WifiBilling.Billing.Domain.Payments;
+using WifiBilling.Billing.Domain.Routers;
 using WifiBilling.Billing.Payments;
 using WifiBilling.Simulators.Daraja;
 
@@ -90,6 +92,25 @@ public sealed class PushLimitTests : IAsyncLifetime
         await _rig.PayAsync(plan, "0722000010", mac: "BC:24:11:EB:56:01", ip: "10.5.50.2");
         var sameIp = () => _rig.PayAsync(plan, "0722000011", mac: "BC:24:11:EB:56:02", ip: "10.5.50.2");
         (await sameIp.Should().ThrowAsync<PaymentLimitExceededException>()).Which.Key.Should().Be("ip");
+    }
+
+    [Fact]
+    public async Task OneAddress_IsCountedPerHotspot_BecauseHotspotLansReuseAddresses()
+    {
+        var routers = _rig.Services.GetRequiredService<IRouterStore>();
+        await routers.CreateAsync(new RouterDefinition("Cafe", "cafe-1", null, 3799, true, null, true), "s3cret-s3cret", CancellationToken.None);
+        await routers.CreateAsync(new RouterDefinition("Hostel", "hostel-1", null, 3799, true, null, true), "s3cret-s3cret", CancellationToken.None);
+        var plan = await _rig.CreatePlanAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await _rig.PayAsync(plan, $"07220001{i:D2}", mac: $"BC:24:11:EB:57:0{i}", ip: "10.5.50.2", router: "cafe-1");
+        }
+
+        var fifthAtCafe = () => _rig.PayAsync(plan, "0722000199", mac: "BC:24:11:EB:57:09", ip: "10.5.50.2", router: "cafe-1");
+        (await fifthAtCafe.Should().ThrowAsync<PaymentLimitExceededException>()).Which.Key.Should().Be("ip");
+
+        var sameAddressAtHostel = await _rig.PayAsync(plan, "0722000299", mac: "BC:24:11:EB:58:09", ip: "10.5.50.2", router: "hostel-1");
+        sameAddressAtHostel.Status.Should().Be(PaymentStatus.Pending, "10.5.50.2 at another hotspot is another customer");
     }
 
     [Fact]

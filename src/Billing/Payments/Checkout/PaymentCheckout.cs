@@ -48,7 +48,7 @@ public sealed class PaymentCheckout(
         Payment payment;
         using (await phoneLocks.AcquireAsync(initiation.Phone.Value, cancellationToken).ConfigureAwait(false))
         {
-            await limits.CheckAsync(initiation.Phone, initiation.Mac, initiation.ClientIp, cancellationToken).ConfigureAwait(false);
+            await limits.CheckAsync(initiation.Phone, initiation.Mac, initiation.ClientIp, initiation.RouterId, cancellationToken).ConfigureAwait(false);
             payment = await payments.CreateAsync(Payment.Initiate(initiation, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
 

@@ -18,8 +18,15 @@ public sealed class PushLimitGuard(IPaymentStore payments, IOptions<PaymentsOpti
 
     private static readonly PaymentStatus[] s_waiting = [PaymentStatus.Pending];
 
-    /// <summary>Throws <see cref="BillingConflictException"/> (a push is open on the phone) or <see cref="PaymentLimitExceededException"/>.</summary>
-    public async Task CheckAsync(PhoneNumber phone, MacAddress? mac, string? clientIp, CancellationToken cancellationToken)
+    /// <summary>Most payments of one hotspot looked at when counting an address there (more would be a flood anyway).</summary>
+    private const int MaxPaymentsPerRouterWindow = PageRequest.MaxLimit;
+
+    /// <summary>
+    /// Throws <see cref="BillingConflictException"/> (a push is open on the phone) or <see cref="PaymentLimitExceededException"/>.
+    /// The address counts within the hotspot (<paramref name="routerId"/>) when known: hotspot LANs reuse the same
+    /// private ranges (10.5.50.0/24 on every default MikroTik), so one address is many customers across sites.
+    /// </summary>
+    public async Task CheckAsync(PhoneNumber phone, MacAddress? mac, string? clientIp, string? routerId, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -45,17 +52,33 @@ public sealed class PushLimitGuard(IPaymentStore payments, IOptions<PaymentsOpti
                 .ConfigureAwait(false);
         }
 
-        if (clientIp is not null)
+        if (clientIp is null)
+        {
+            return;
+        }
+
+        if (routerId is null)
         {
             await CheckAsync("ip", "this address", new PaymentCountQuery(since, ClientIp: clientIp), limits.PerIp, limits.AttemptsPerIp, cancellationToken)
                 .ConfigureAwait(false);
+            return;
         }
+
+        var atHotspot = await payments.ListAsync(
+            new PaymentQuery(RouterId: routerId, CreatedFrom: since, Limit: MaxPaymentsPerRouterWindow), cancellationToken).ConfigureAwait(false);
+        var fromAddress = atHotspot.Items.Where(p => p.ClientIp == clientIp).ToList();
+        Enforce("ip", "this address", fromAddress.Count(p => s_live.Contains(p.Status)), fromAddress.Count, limits.PerIp, limits.AttemptsPerIp);
     }
 
     private async Task CheckAsync(string key, string what, PaymentCountQuery query, int liveLimit, int attemptLimit, CancellationToken cancellationToken)
     {
         var live = await payments.CountAsync(query with { Statuses = s_live }, cancellationToken).ConfigureAwait(false);
         var all = live >= liveLimit ? live : await payments.CountAsync(query, cancellationToken).ConfigureAwait(false);
+        Enforce(key, what, live, all, liveLimit, attemptLimit);
+    }
+
+    private void Enforce(string key, string what, long live, long all, int liveLimit, int attemptLimit)
+    {
         if (live < liveLimit && all < attemptLimit)
         {
             return;
