@@ -106,6 +106,20 @@ public sealed class StkCallbackHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StillProcessingInACallback_IsKeptForAudit_NotApplied()
+    {
+        var plan = await _rig.CreatePlanAsync();
+        var payment = await _rig.PayAsync(plan, Phone);
+        var odd = StkCallbackBodies.Failure(payment.CheckoutRequestId!, "4999", "The transaction is still under processing");
+
+        var handling = await _rig.Callbacks.HandleAsync(odd, CancellationToken.None);
+
+        handling.Result.Should().Be(StkCallbackResult.Ignored);
+        (await _rig.Payments.FindAsync(payment.Id, CancellationToken.None))!.Status.Should().Be(PaymentStatus.Pending);
+        (await _rig.Payments.ListRawPayloadsAsync(payment.Id, CancellationToken.None)).Should().Equal(odd);
+    }
+
+    [Fact]
     public async Task FailureForAnUnknownCheckoutRequestId_ChangesNothing()
     {
         var plan = await _rig.CreatePlanAsync();

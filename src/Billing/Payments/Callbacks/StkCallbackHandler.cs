@@ -68,16 +68,24 @@ public sealed class StkCallbackHandler(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["PaymentId"] = payment.MaskedId });
         var info = callback.Result;
-        if (info.Outcome == StkPaymentOutcome.Pending
-            || (callback.IsSuccess && callback.Amount is { } paid && paid != payment.AmountKes))
+        if (callback.IsSuccess && callback.Amount is { } paid && paid != payment.AmountKes)
         {
-            // Not paid on this callback's word: the amount does not match what the customer was asked for (or a
-            // callback claims "still processing"). Keep it for audit; STK Query still settles the payment truthfully.
+            // Not paid on this callback's word: the amount is not what the customer was asked for. Keep it for audit;
+            // STK Query still settles the payment truthfully.
             await payments.RecordRejectedCallbackAsync(callback.CheckoutRequestId, rawBody, cancellationToken).ConfigureAwait(false);
             logger.LogWarning(
-                "SUSPICIOUS STK callback for payment {PaymentId}: ResultCode {ResultCode}, amount {PaidAmount} KES for a payment of {Amount} KES; kept for audit, not applied",
-                payment.MaskedId, callback.ResultCode.Value, callback.Amount, payment.AmountKes);
+                "SUSPICIOUS STK callback for payment {PaymentId}: {PaidAmount} KES paid for a payment of {Amount} KES; kept for audit, not applied",
+                payment.MaskedId, paid, payment.AmountKes);
             return new StkCallbackHandling(StkCallbackResult.AmountMismatch, payment);
+        }
+
+        if (info.Outcome == StkPaymentOutcome.Pending)
+        {
+            // A callback is a final answer; "still processing" (4999) in one is not something to apply.
+            await payments.RecordRejectedCallbackAsync(callback.CheckoutRequestId, rawBody, cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("STK callback for payment {PaymentId} says ResultCode {ResultCode} (still processing); kept for audit, not applied",
+                payment.MaskedId, callback.ResultCode.Value);
+            return new StkCallbackHandling(StkCallbackResult.Ignored, payment);
         }
 
         var outcome = ToOutcome(callback, info);
