@@ -8,11 +8,13 @@ builder.AddPortalHosting();
 builder.AddPortalBilling();
 builder.AddPortalRadius();
 builder.AddAdminApiKey();
+builder.AddPortalPayments();
 
 var app = builder.Build();
 
 app.UsePortalRequestLogging();
 app.UseAdminApiKey();
 app.MapPortalHosting();
+app.MapPortalPayments();
 
 app.Run();

@@ -80,6 +80,78 @@ public abstract class PaymentStoreContract<TBackend> : StoreContract<TBackend>
     }
 
     [SkippableFact]
+    public async Task RecordCallbackAndMint_PaidMintsInTheSameStep_DuplicatesReturnTheSameVoucher()
+    {
+        var payment = await CreatePendingPaymentAsync();
+
+        var paid = await Stores.Payments.RecordCallbackAndMintAsync(CheckoutId, Paid("NLJ7RT61SV"), """{"ResultCode":0}""", default);
+        var duplicate = await Stores.Payments.RecordCallbackAndMintAsync(CheckoutId, Paid("NLJ7RT61SV"), """{"ResultCode":0}""", default);
+
+        paid.Outcome.Disposition.Should().Be(OutcomeDisposition.Applied);
+        paid.MintFailure.Should().BeNull();
+        paid.Voucher!.PaymentId.Should().Be(payment.Id);
+        paid.Voucher.BoundMacs.Should().Equal(PhoneMac);
+        paid.Outcome.Payment!.VoucherCode.Should().Be(paid.Voucher.Code.Value, "the returned payment already links its voucher");
+        duplicate.Outcome.Disposition.Should().Be(OutcomeDisposition.AlreadyApplied);
+        duplicate.Voucher!.Code.Should().Be(paid.Voucher.Code);
+        (await Stores.Vouchers.ListAsync(new VoucherQuery(), default)).Total.Should().Be(1);
+        (await Stores.Payments.ListRawPayloadsAsync(payment.Id, default)).Should().HaveCount(2);
+    }
+
+    [SkippableFact]
+    public async Task RecordCallbackAndMint_FailureOrUnknown_MintsNothing()
+    {
+        await CreatePendingPaymentAsync();
+
+        var cancelled = await Stores.Payments.RecordCallbackAndMintAsync(
+            CheckoutId, PaymentOutcome.Unpaid(PaymentStatus.Cancelled, "1032", "Request cancelled by user"), "{}", default);
+        var unknown = await Stores.Payments.RecordCallbackAndMintAsync("ws_CO_unknown", Paid("NLJ7RT61SV"), "{}", default);
+
+        cancelled.Outcome.Payment!.Status.Should().Be(PaymentStatus.Cancelled);
+        cancelled.Voucher.Should().BeNull();
+        unknown.Outcome.Disposition.Should().Be(OutcomeDisposition.UnknownPayment);
+        unknown.Voucher.Should().BeNull();
+        (await Stores.Vouchers.ListAsync(new VoucherQuery(), default)).Total.Should().Be(0);
+    }
+
+    [SkippableFact]
+    public async Task RecordRejectedCallback_KeepsTheBodyForAudit_AndChangesNothingElse()
+    {
+        var payment = await CreatePendingPaymentAsync();
+        Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var kept = await Stores.Payments.RecordRejectedCallbackAsync(CheckoutId, """{"Amount":1}""", default);
+        var unknown = await Stores.Payments.RecordRejectedCallbackAsync("ws_CO_unknown", "{}", default);
+
+        kept!.Id.Should().Be(payment.Id);
+        unknown.Should().BeNull("an unknown CheckoutRequestID stores nothing");
+        var stored = await Stores.Payments.FindAsync(payment.Id, default);
+        stored!.Status.Should().Be(PaymentStatus.Pending);
+        stored.UpdatedAt.Should().Be(payment.UpdatedAt, "the payment itself does not change");
+        stored.NextQueryAt.Should().Be(payment.NextQueryAt, "the reconciler still settles it by STK Query");
+        (await Stores.Payments.ListRawPayloadsAsync(payment.Id, default)).Should().Equal("""{"Amount":1}""");
+    }
+
+    [SkippableFact]
+    public async Task RescheduleQuery_WithoutANextTime_StopsQueryingATimedOutPayment()
+    {
+        var payment = await CreatePendingPaymentAsync();
+        Clock.Advance(TimeSpan.FromSeconds(45));
+        (await Stores.Payments.ClaimDueForQueryAsync("instance-a", 10, TimeSpan.FromMinutes(1), default)).Should().ContainSingle();
+        await Stores.Payments.MarkTimedOutAsync(payment.Id, "no answer", Clock.GetUtcNow().AddMinutes(2), default);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        (await Stores.Payments.ClaimDueForQueryAsync("instance-a", 10, TimeSpan.FromMinutes(1), default)).Should().ContainSingle("one late query");
+
+        var stopped = await Stores.Payments.RescheduleQueryAsync(payment.Id, "instance-a", null, default);
+
+        stopped!.Status.Should().Be(PaymentStatus.TimedOut);
+        stopped.NextQueryAt.Should().BeNull();
+        stopped.LeaseOwner.Should().BeNull();
+        Clock.Advance(TimeSpan.FromDays(1));
+        (await Stores.Payments.ClaimDueForQueryAsync("instance-a", 10, TimeSpan.FromMinutes(1), default)).Should().BeEmpty();
+    }
+
+    [SkippableFact]
     public async Task MarkPushFailed_FailsAPendingPayment()
     {
         var plan = await CreatePlanAsync();

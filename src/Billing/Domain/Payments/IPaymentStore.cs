@@ -38,6 +38,24 @@ public interface IPaymentStore
         string rawPayload,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="RecordCallbackAsync"/> and, when the payment is then paid, <see cref="MintVoucherAsync"/> in one durable
+    /// step (SQLite: one commit instead of two on the callback's hot path). A failed mint does not undo the recorded
+    /// callback: it is reported in <see cref="RecordedCallback.MintFailure"/> and the next reader mints.
+    /// </summary>
+    Task<RecordedCallback> RecordCallbackAndMintAsync(
+        string checkoutRequestId,
+        PaymentOutcome outcome,
+        string rawPayload,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps a callback that must NOT be applied (e.g. its paid amount differs from the payment's) in the payment's
+    /// audit trail, durably; the payment itself does not change. Null when no payment has that CheckoutRequestID
+    /// (then nothing is stored).
+    /// </summary>
+    Task<Payment?> RecordRejectedCallbackAsync(string checkoutRequestId, string rawPayload, CancellationToken cancellationToken);
+
     /// <summary>Applies an outcome learnt by STK Query (the reconciler); the raw response is kept when given.</summary>
     Task<OutcomeResult> ApplyQueryOutcomeAsync(
         string paymentId,
@@ -61,8 +79,11 @@ public interface IPaymentStore
     /// </summary>
     Task<IReadOnlyList<Payment>> ClaimDueForQueryAsync(string owner, int max, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>The query was inconclusive: count the attempt, release the lease, query again at <paramref name="nextQueryAt"/>.</summary>
-    Task<Payment?> RescheduleQueryAsync(string paymentId, string owner, DateTimeOffset nextQueryAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// The query was inconclusive: count the attempt, release the lease, query again at <paramref name="nextQueryAt"/>
+    /// (null: stop querying, e.g. a timed-out payment whose late queries are used up). Only the lease holder can.
+    /// </summary>
+    Task<Payment?> RescheduleQueryAsync(string paymentId, string owner, DateTimeOffset? nextQueryAt, CancellationToken cancellationToken);
 
     /// <summary>Pending → TimedOut; <paramref name="nextQueryAt"/> optionally plans one more late query.</summary>
     Task<Payment?> MarkTimedOutAsync(string paymentId, string? resultDesc, DateTimeOffset? nextQueryAt, CancellationToken cancellationToken);

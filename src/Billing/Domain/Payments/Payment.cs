@@ -215,8 +215,11 @@ public sealed class Payment
         && NextQueryAt is { } due && due <= now
         && (LeaseUntil is null || LeaseUntil <= now);
 
-    /// <summary>The query gave no final answer: ask again at <paramref name="nextQueryAt"/> (the caller's backoff).</summary>
-    public bool RescheduleQuery(string owner, DateTimeOffset nextQueryAt, DateTimeOffset now)
+    /// <summary>
+    /// The query gave no final answer: ask again at <paramref name="nextQueryAt"/> (the caller's backoff), or never
+    /// again when it is null (a timed-out payment whose late queries are used up).
+    /// </summary>
+    public bool RescheduleQuery(string owner, DateTimeOffset? nextQueryAt, DateTimeOffset now)
     {
         if (LeaseOwner != owner || IsFinal)
         {

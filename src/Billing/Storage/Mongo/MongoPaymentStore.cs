@@ -64,6 +64,39 @@ public sealed class MongoPaymentStore(MongoContext context, IVoucherCodeGenerato
     public Task<OutcomeResult> RecordCallbackAsync(string checkoutRequestId, PaymentOutcome outcome, string rawPayload, CancellationToken cancellationToken) =>
         ApplyOutcomeAsync(Filter.Eq(d => d.CheckoutRequestId, checkoutRequestId), outcome, "callback", rawPayload, cancellationToken);
 
+    public async Task<RecordedCallback> RecordCallbackAndMintAsync(
+        string checkoutRequestId, PaymentOutcome outcome, string rawPayload, CancellationToken cancellationToken)
+    {
+        // Two documents and no transaction: the callback is recorded first, so a failed mint never loses it.
+        var recorded = await RecordCallbackAsync(checkoutRequestId, outcome, rawPayload, cancellationToken).ConfigureAwait(false);
+        if (recorded.Payment is not { Status: PaymentStatus.Paid } paid)
+        {
+            return new RecordedCallback(recorded, null);
+        }
+
+        try
+        {
+            var voucher = await MintVoucherAsync(paid.Id, cancellationToken).ConfigureAwait(false);
+            var current = await FindAsync(paid.Id, cancellationToken).ConfigureAwait(false);
+            return new RecordedCallback(recorded with { Payment = current ?? paid }, voucher);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new RecordedCallback(recorded, null, ex);
+        }
+    }
+
+    public async Task<Payment?> RecordRejectedCallbackAsync(string checkoutRequestId, string rawPayload, CancellationToken cancellationToken)
+    {
+        var payment = await FindByCheckoutRequestIdAsync(checkoutRequestId, cancellationToken).ConfigureAwait(false);
+        if (payment is not null)
+        {
+            await AppendPayloadAsync(payment.Id, "rejected-callback", rawPayload, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return payment;
+    }
+
     public Task<OutcomeResult> ApplyQueryOutcomeAsync(string paymentId, PaymentOutcome outcome, string? rawPayload, CancellationToken cancellationToken) =>
         ApplyOutcomeAsync(Filter.Eq(d => d.Id, paymentId), outcome, "query", rawPayload, cancellationToken);
 
@@ -143,7 +176,7 @@ public sealed class MongoPaymentStore(MongoContext context, IVoucherCodeGenerato
         return claimed;
     }
 
-    public Task<Payment?> RescheduleQueryAsync(string paymentId, string owner, DateTimeOffset nextQueryAt, CancellationToken cancellationToken)
+    public Task<Payment?> RescheduleQueryAsync(string paymentId, string owner, DateTimeOffset? nextQueryAt, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return MutateAsync(Filter.Eq(d => d.Id, paymentId), p => p.RescheduleQuery(owner, nextQueryAt, now), cancellationToken);

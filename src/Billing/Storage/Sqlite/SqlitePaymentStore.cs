@@ -65,6 +65,23 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
         CancellationToken cancellationToken) =>
         ApplyOutcomeAsync(ByCheckout, checkoutRequestId, outcome, "callback", rawPayload, cancellationToken);
 
+    public Task<Payment?> RecordRejectedCallbackAsync(string checkoutRequestId, string rawPayload, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return database.WriteAsync(
+            db =>
+            {
+                var payment = SqlitePaymentTable.FindBy(db, ByCheckout, checkoutRequestId);
+                if (payment is not null)
+                {
+                    SqlitePaymentTable.AppendPayload(db, payment.Id, "rejected-callback", rawPayload, now);
+                }
+
+                return payment;
+            },
+            cancellationToken);
+    }
+
     public Task<OutcomeResult> ApplyQueryOutcomeAsync(
         string paymentId,
         PaymentOutcome outcome,
@@ -91,33 +108,41 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
         }
 
         var now = time.GetUtcNow();
-        return await database.WriteAsync(
+        return await database.WriteAsync(db => Mint(db, paymentId, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<RecordedCallback> RecordCallbackAndMintAsync(
+        string checkoutRequestId,
+        PaymentOutcome outcome,
+        string rawPayload,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return database.WriteAsync(
             db =>
             {
-                // The single writer runs this whole block in one transaction: exactly one voucher per payment
-                // (and vouchers.payment_id is UNIQUE as a second line of defence).
-                var payment = SqlitePaymentTable.FindBy(db, ById, paymentId);
-                if (payment is null)
+                var recorded = ApplyOutcome(db, ByCheckout, checkoutRequestId, outcome, "callback", rawPayload, now);
+                if (recorded.Payment is not { Status: PaymentStatus.Paid } paid)
                 {
-                    return null;
+                    return new RecordedCallback(recorded, null);
                 }
 
-                if (payment.VoucherCode is not null)
+                // A savepoint of its own: a failed mint leaves the recorded callback to commit with the batch.
+                db.Execute("SAVEPOINT mint");
+                try
                 {
-                    return SqliteVoucherTable.Find(db, payment.VoucherCode);
+                    var voucher = Mint(db, paid.Id, now);
+                    db.Execute("RELEASE mint");
+                    return new RecordedCallback(recorded with { Payment = SqlitePaymentTable.FindBy(db, ById, paid.Id) }, voucher);
                 }
-
-                if (payment.Status != PaymentStatus.Paid)
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    throw new BillingConflictException(payment.NotPaidMessage);
+                    db.Execute("ROLLBACK TO mint");
+                    db.Execute("RELEASE mint");
+                    return new RecordedCallback(recorded, null, ex);
                 }
-
-                var voucher = SqliteVoucherTable.FindByPaymentId(db, payment.Id)
-                    ?? SqliteVoucherTable.InsertNew(db, codes, payment.VoucherIssue(), now, payment.Id, payment.Mac);
-                SqlitePaymentTable.Mutate(db, ById, paymentId, p => p.AttachVoucher(voucher.Code.Value, now));
-                return voucher;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<Payment>> ClaimDueForQueryAsync(string owner, int max, TimeSpan lease, CancellationToken cancellationToken)
@@ -151,7 +176,7 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
             cancellationToken);
     }
 
-    public Task<Payment?> RescheduleQueryAsync(string paymentId, string owner, DateTimeOffset nextQueryAt, CancellationToken cancellationToken) =>
+    public Task<Payment?> RescheduleQueryAsync(string paymentId, string owner, DateTimeOffset? nextQueryAt, CancellationToken cancellationToken) =>
         MutateAsync(paymentId, (p, now) => p.RescheduleQuery(owner, nextQueryAt, now), cancellationToken);
 
     public Task<Payment?> MarkTimedOutAsync(string paymentId, string? resultDesc, DateTimeOffset? nextQueryAt, CancellationToken cancellationToken) =>
@@ -299,19 +324,48 @@ public sealed class SqlitePaymentStore(SqliteDatabase database, IVoucherCodeGene
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return database.WriteAsync(
-            db =>
-            {
-                var disposition = OutcomeDisposition.UnknownPayment;
-                var payment = SqlitePaymentTable.Mutate(db, keyColumn, key, p => disposition = p.Apply(outcome, now));
-                if (payment is not null && rawPayload is not null)
-                {
-                    SqlitePaymentTable.AppendPayload(db, payment.Id, kind, rawPayload, now);
-                }
+        return database.WriteAsync(db => ApplyOutcome(db, keyColumn, key, outcome, kind, rawPayload, now), cancellationToken);
+    }
 
-                return new OutcomeResult(payment, disposition);
-            },
-            cancellationToken);
+    private static OutcomeResult ApplyOutcome(
+        SqliteCommandCache db, string keyColumn, string key, PaymentOutcome outcome, string kind, string? rawPayload, DateTimeOffset now)
+    {
+        var disposition = OutcomeDisposition.UnknownPayment;
+        var payment = SqlitePaymentTable.Mutate(db, keyColumn, key, p => disposition = p.Apply(outcome, now));
+        if (payment is not null && rawPayload is not null)
+        {
+            SqlitePaymentTable.AppendPayload(db, payment.Id, kind, rawPayload, now);
+        }
+
+        return new OutcomeResult(payment, disposition);
+    }
+
+    /// <summary>
+    /// Inside the single writer's transaction: exactly one voucher per payment (and vouchers.payment_id is UNIQUE as a
+    /// second line of defence).
+    /// </summary>
+    private Voucher? Mint(SqliteCommandCache db, string paymentId, DateTimeOffset now)
+    {
+        var payment = SqlitePaymentTable.FindBy(db, ById, paymentId);
+        if (payment is null)
+        {
+            return null;
+        }
+
+        if (payment.VoucherCode is not null)
+        {
+            return SqliteVoucherTable.Find(db, payment.VoucherCode);
+        }
+
+        if (payment.Status != PaymentStatus.Paid)
+        {
+            throw new BillingConflictException(payment.NotPaidMessage);
+        }
+
+        var voucher = SqliteVoucherTable.FindByPaymentId(db, payment.Id)
+            ?? SqliteVoucherTable.InsertNew(db, codes, payment.VoucherIssue(), now, payment.Id, payment.Mac);
+        SqlitePaymentTable.Mutate(db, ById, paymentId, p => p.AttachVoucher(voucher.Code.Value, now));
+        return voucher;
     }
 
     private Task<Payment?> MutateAsync(string paymentId, Action<Payment, DateTimeOffset> change, CancellationToken cancellationToken)
