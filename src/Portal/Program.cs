@@ -1,4 +1,5 @@
 using WifiBilling.Portal.Admin;
+using WifiBilling.Portal.Endpoints;
 using WifiBilling.Portal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,11 +9,15 @@ builder.AddPortalHosting();
 builder.AddPortalBilling();
 builder.AddPortalRadius();
 builder.AddAdminApiKey();
+builder.AddPortalOpenApiSecurity();
 
 var app = builder.Build();
 
 app.UsePortalRequestLogging();
 app.UseAdminApiKey();
 app.MapPortalHosting();
+app.MapPlanEndpoints();
+app.MapReportEndpoints();
+app.MapDashboardEndpoints();
 
 app.Run();
