@@ -9,13 +9,17 @@ builder.AddPortalHosting();
 builder.AddPortalBilling();
 builder.AddPortalRadius();
 builder.AddAdminApiKey();
+builder.AddPortalPages();
 builder.AddPortalOpenApiSecurity();
+builder.AddPortalMetrics();
 
 var app = builder.Build();
 
 app.UsePortalRequestLogging();
 app.UseAdminApiKey();
 app.MapPortalHosting();
+app.UsePortalMetrics();
+app.MapPortalPages();
 app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapDashboardEndpoints();

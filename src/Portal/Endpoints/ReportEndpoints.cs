@@ -13,7 +13,7 @@ namespace WifiBilling.Portal.Endpoints;
 public static class ReportEndpoints
 {
     /// <summary>Label of money with no router: C2B payments to the PayBill/till, or a buy page opened outside a hotspot.</summary>
-    public const string NoRouterLabel = "No router (C2B, or paid outside a hotspot)";
+    public const string NoRouterLabel = "No router";
 
     /// <summary>Label of C2B money not yet turned into a voucher (no plan chosen yet).</summary>
     public const string NoPlanLabel = "C2B payment not yet recovered";

@@ -10,10 +10,7 @@ namespace WifiBilling.Portal.Tests.Api;
 /// <summary>GET /api/plans (what the buy page sells) and the operator's /api/admin/plans, over HTTP, on a real SQLite store.</summary>
 public sealed class PlanEndpointsTests : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    private static readonly JsonSerializerOptions Json = PortalJson.Options;
 
     private readonly PortalApiFactory _portal = new();
 

@@ -22,8 +22,10 @@ public sealed class PortalTestData(IServiceProvider services)
 
     public ISessionStore Sessions => services.GetRequiredService<ISessionStore>();
 
-    public Task<Router> AddRouterAsync(string name, string nasIdentifier, string? address = null, bool enabled = true) =>
-        Routers.CreateAsync(new RouterDefinition(name, nasIdentifier, address, Enabled: enabled), "router-secret-" + name.Length, CancellationToken.None);
+    public const string RouterSecret = "router-secret-for-tests";
+
+    public Task<Router> AddRouterAsync(string name, string nasIdentifier, string? address = null, bool enabled = true, int coaPort = RouterDefinition.DefaultCoaPort) =>
+        Routers.CreateAsync(new RouterDefinition(name, nasIdentifier, address, coaPort, Enabled: enabled), RouterSecret, CancellationToken.None);
 
     public Task<Plan> AddPlanAsync(string name, long price, int minutes, params string[] routerIds) =>
         Plans.CreateAsync(new PlanDefinition(name, price, TimeSpan.FromMinutes(minutes), AllowedRouterIds: routerIds), CancellationToken.None);
@@ -71,9 +73,9 @@ public sealed class PortalTestData(IServiceProvider services)
     }
 
     /// <summary>An Accounting-Start for a voucher: an open session.</summary>
-    public Task<AccountingResult> StartSessionAsync(string routerId, string acctSessionId, Voucher voucher, string mac) =>
+    public Task<AccountingResult> StartSessionAsync(string routerId, string acctSessionId, Voucher voucher, string mac, string nasIp = "127.0.0.1") =>
         Sessions.RecordAccountingAsync(
             new AccountingRecord(routerId, acctSessionId, AccountingEvent.Start, voucher.Code.Value, voucher.Code.Value, MacAddress.Parse(mac),
-                System.Net.IPAddress.Parse("10.5.50.20"), System.Net.IPAddress.Parse("127.0.0.1")),
+                System.Net.IPAddress.Parse("10.5.50.20"), System.Net.IPAddress.Parse(nasIp)),
             CancellationToken.None);
 }

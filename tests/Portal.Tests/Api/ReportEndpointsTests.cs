@@ -14,10 +14,7 @@ namespace WifiBilling.Portal.Tests.Api;
 public sealed class ReportEndpointsTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 10, 9, 0, 0, TimeSpan.Zero);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    private static readonly JsonSerializerOptions Json = PortalJson.Options;
 
     private readonly PortalApiFactory _portal = new(new FakeTimeProvider(Now));
 
