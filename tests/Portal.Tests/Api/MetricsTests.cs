@@ -34,6 +34,30 @@ public sealed class MetricsTests : IDisposable
         scrape.Should().NotContain("wifibilling_radius_radius_", "the generic meter adapter must not publish a second, gauge-typed copy");
     }
 
+    [SkippableFact]
+    public async Task Scrape_after_an_answered_Access_Request_shows_the_reject_and_a_latency_observation()
+    {
+        Skip.If(!File.Exists("/usr/bin/radclient"), "radclient (freeradius-utils) is not installed; ./test.sh installs it");
+        Skip.If(_portal.Services.GetService<IAccessRequestHandler>() is null, "no access handler in this build (the hotspot AAA comes with feat/aaa)");
+        using var client = _portal.CreateClient();
+        var server = _portal.Services.GetRequiredService<RadiusServer>();
+        await _portal.Data.AddRouterAsync("Loopback", "loopback-1", "127.0.0.1");
+        var registry = _portal.Services.GetRequiredService<IRadiusClientRegistry>();
+        var deadline = DateTime.UtcNow + Patience;
+        while (!registry.TryGetByAddress(IPAddress.Loopback, out _) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200); // the registry reloads routers from the store on a timer
+        }
+
+        // An unknown voucher: the router gets an Access-Reject (RouterOS >= 7.15 wants Message-Authenticator on both legs).
+        await RadclientAsync(server.AuthenticationEndPoint, "auth",
+            "User-Name = \"ZZZZZZZZZZ\"\nUser-Password = \"ZZZZZZZZZZ\"\nMessage-Authenticator = 0x00\n", PortalTestData.RouterSecret);
+
+        var scrape = await ScrapeUntilAsync(client, text => text.Contains("result=\"rejected\"", StringComparison.Ordinal));
+        scrape.Should().MatchRegex("""(?m)^wifibilling_radius_requests_total\{code="Access-Request",result="rejected",drop_reason=""\} [1-9]""");
+        scrape.Should().MatchRegex("""(?m)^wifibilling_radius_access_duration_seconds_count [1-9]""");
+    }
+
     [Fact]
     public async Task Scrape_after_an_unanswered_Disconnect_Request_shows_the_CoA_timeout()
     {
@@ -78,10 +102,10 @@ public sealed class MetricsTests : IDisposable
         scrape.Should().Contain("wifibilling_sessions_active 1\n");
     }
 
-    private static async Task RadclientAsync(IPEndPoint endPoint, string command, string attributes)
+    private static async Task RadclientAsync(IPEndPoint endPoint, string command, string attributes, string secret = "testing123")
     {
         var start = new ProcessStartInfo("radclient") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-r", "1", "-t", "2", $"127.0.0.1:{endPoint.Port}", command, "testing123" })
+        foreach (var argument in new[] { "-r", "1", "-t", "2", $"127.0.0.1:{endPoint.Port}", command, secret })
         {
             start.ArgumentList.Add(argument);
         }
@@ -90,7 +114,7 @@ public sealed class MetricsTests : IDisposable
         await process.StandardInput.WriteAsync(attributes);
         process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(Patience);
-        await process.WaitForExitAsync(timeout.Token); // no answer comes: radclient gives up after one try
+        await process.WaitForExitAsync(timeout.Token); // with no answer, radclient gives up after one try
     }
 
     private static async Task<string> ScrapeUntilAsync(HttpClient client, Func<string, bool> done)

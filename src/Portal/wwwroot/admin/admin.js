@@ -619,14 +619,29 @@
         value: (s) => el('button', { type: 'button', class: 'small danger', 'data-session': s.id, onclick: () => disconnect(s) }, 'Disconnect'),
       },
     ], sessions, 'No one is online.');
+    return sessions;
   }
 
   async function disconnect(session) {
     if (!window.confirm(`Disconnect ${session.mac || session.voucherCode}?`)) return;
-    await api('POST', `/api/admin/sessions/${encodeURIComponent(session.id)}/disconnect`)
-      .then((s) => flash(`Disconnect sent: ${(s && s.disconnect && s.disconnect.state) || 'requested'}.`))
-      .catch((error) => flash(error.message, true));
-    await loadSessions();
+    try {
+      await api('POST', `/api/admin/sessions/${encodeURIComponent(session.id)}/disconnect`);
+      flash('Disconnect sent to the router; its answer appears in the Disconnect column.');
+    } catch (error) {
+      flash(error.message, true);
+    }
+    await watchDisconnect(session.id);
+  }
+
+  /** The router answers in the background (ACK, NAK or, after the retries, nothing): refresh until it is settled. */
+  async function watchDisconnect(sessionId) {
+    for (let round = 0; round < 20; round += 1) {
+      const sessions = await loadSessions();
+      const watched = sessions.find((s) => s.id === sessionId);
+      const state = watched && watched.disconnect ? watched.disconnect.state : null;
+      if (!watched || ['acked', 'nakked', 'timed-out'].includes(state) || $('view-sessions').hidden) return;
+      await new Promise((resolve) => { setTimeout(resolve, 2000); });
+    }
   }
 
   /* ---------- Start ---------- */
