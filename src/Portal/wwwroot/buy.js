@@ -30,7 +30,8 @@
       receiptBad: 'Enter the receipt code from the M-Pesa SMS, for example QGR7ABC12D.',
       codeBad: 'Check the code: 8 to 16 letters and digits.', failedGeneric: 'The payment did not go through.',
       hour: ['hour', 'hours'], day: ['day', 'days'], minute: ['minute', 'minutes'], device: ['device', 'devices'],
-      upTo: 'up to ', uptime: 'connected time only', data: ' data', other: 'Kiswahili'
+      upTo: 'up to ', uptime: 'connected time only', data: ' data', other: 'Kiswahili',
+      routerSaid: 'Wi-Fi login failed: '
     },
     sw: {
       title: 'Nunua muda wa intaneti', choosePlan: 'Chagua kifurushi', loading: 'Tunapakia vifurushi…', retry: 'Jaribu tena',
@@ -55,7 +56,8 @@
       receiptBad: 'Weka nambari ya risiti kutoka kwenye SMS ya M-Pesa, kwa mfano QGR7ABC12D.',
       codeBad: 'Angalia nambari: herufi na tarakimu 8 hadi 16.', failedGeneric: 'Malipo hayakufanikiwa.',
       hour: ['saa', 'saa'], day: ['siku', 'siku'], minute: ['dakika', 'dakika'], device: ['kifaa', 'vifaa'],
-      upTo: 'hadi ', uptime: 'muda wa kuunganishwa tu', data: ' za data', other: 'English'
+      upTo: 'hadi ', uptime: 'muda wa kuunganishwa tu', data: ' za data', other: 'English',
+      routerSaid: 'Kuingia kwenye Wi-Fi kumeshindwa: '
     }
   };
 
@@ -113,6 +115,8 @@
     renderPlans();
     validatePhone();
     if (failure !== null) { $('failed-reason').textContent = localised(failure) || t('failedGeneric'); }
+    // The router's own message ($(error)) is English RouterOS text; only the lead-in is translated.
+    if (query.error) { $('router-error').textContent = t('routerSaid') + query.error; }
   }
 
   // The API's messages are either text or { en, sw }.
@@ -359,10 +363,10 @@
         showVoucher(p.voucher.code);
       } else if (answer.ok && (p.status === 'failed' || p.status === 'cancelled' || p.status === 'timed-out')) {
         finishWaiting();
-        showFailure(p.message || t('failedGeneric'));
+        showFailure(p.message || t('failedGeneric'), p.status !== 'cancelled');
       } else if (answer.status === 404) {
         finishWaiting();
-        showFailure(problemText(answer));
+        showFailure(problemText(answer), false);
       } else {
         pollAgain(current);
       }
@@ -376,7 +380,7 @@
   function pollAgain(current) {
     if (new Date().getTime() - current.started > GIVE_UP_MS) {
       finishWaiting();
-      showFailure(t('stillWaiting'));
+      showFailure(t('stillWaiting'), true);
       return;
     }
     current.timer = setTimeout(poll, POLL_MS);
@@ -392,11 +396,15 @@
     show('wait', false);
   }
 
-  function showFailure(message) {
+  // maybePaid: the money may have left the phone (timed out, failed late), so the receipt recovery is opened for them.
+  function showFailure(message, maybePaid) {
     failure = message;
     $('failed-reason').textContent = localised(message) || t('failedGeneric');
     show('failed', true);
-    $('recover').open = true;
+    if (maybePaid) {
+      $('recover').open = true;
+      if (!$('recover-phone').value) { $('recover-phone').value = $('phone').value; }
+    }
   }
 
   function retry() {
@@ -414,7 +422,7 @@
     show('wait', false);
     $('voucher-code').textContent = code;
     show('voucher', true);
-    $('recover').open = false;
+    show('recover', false);
     if (routerLoginUrl()) {
       show('connecting', true);
       show('connect-now', true);
@@ -498,10 +506,7 @@
     $('connect-now').onclick = function () { loginToRouter($('voucher-code').textContent); };
     $('voucher-form').onsubmit = useVoucher;
     $('recover-form').onsubmit = recover;
-    if (query.error) {
-      $('router-error').textContent = query.error;
-      show('router-error', true);
-    }
+    show('router-error', !!query.error);
     applyLanguage();
     loadPlans();
     api('GET', '/api/portal/info').then(function (answer) {

@@ -150,7 +150,7 @@ public sealed class BuyPageBrowserTests(PortalBrowserFixture browser) : IClassFi
         (await page.TextContentAsync("h1")).Should().Be("Nunua muda wa intaneti");
         (await page.TextContentAsync("#pay")).Should().Be("Lipa kwa M-Pesa");
         (await page.Locator(".plan .terms").First.TextContentAsync()).Should().Be("saa 1");
-        (await page.TextContentAsync("#router-error")).Should().Be("invalid username or password");
+        (await page.TextContentAsync("#router-error")).Should().Be("Kuingia kwenye Wi-Fi kumeshindwa: invalid username or password", "only the lead-in is translated; the router wrote the rest");
         await page.ReloadAsync();
         await page.WaitForSelectorAsync(".plan");
         (await page.TextContentAsync("h1")).Should().Be("Nunua muda wa intaneti", "the choice is kept for the next visit");
