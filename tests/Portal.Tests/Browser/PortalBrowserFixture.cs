@@ -5,24 +5,20 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WifiBilling.Portal.Tests.Api;
+using WifiBilling.Portal.Tests.Deploy.Hotspot;
 
 namespace WifiBilling.Portal.Tests.Browser;
 
 /// <summary>
 /// The Portal on real Kestrel (127.0.0.1, a free port, temp data) and one headless Debian Chromium driven by
-/// Playwright, shared by a test class. Playwright never downloads a browser here: it drives /usr/bin/chromium (or
-/// CHROMIUM_PATH). When Chromium cannot start, the tests skip and say why.
+/// Playwright (<see cref="ChromiumFixture"/>: /usr/bin/chromium or CHROMIUM_PATH, never a downloaded browser), shared
+/// by a test class. When Chromium cannot start, the tests skip and say why.
 /// </summary>
 public sealed partial class PortalBrowserFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static readonly string[] ChromiumArguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-    ];
-
-    private IPlaywright? _playwright;
+    private readonly ChromiumFixture _chromium = new();
     private HashSet<(string Method, string Path)>? _operations;
 
     public PortalApiFactory Portal { get; } = new(settings: new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
@@ -30,9 +26,9 @@ public sealed partial class PortalBrowserFixture : IAsyncLifetime
     /// <summary>"http://127.0.0.1:port" (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public IBrowser? Browser { get; private set; }
+    public IBrowser? Browser => _chromium.Browser;
 
-    public string Unavailable { get; private set; } = "";
+    public string Unavailable => _chromium.Unavailable;
 
     public PortalTestData Data => Portal.Data;
 
@@ -43,37 +39,12 @@ public sealed partial class PortalBrowserFixture : IAsyncLifetime
         var addresses = Portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)).TrimEnd('/');
 
-        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        if (!File.Exists(executable))
-        {
-            Unavailable = $"{executable} not found (./test.sh installs Debian's chromium)";
-            return;
-        }
-
-        try
-        {
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = executable,
-                Headless = true,
-                Args = ChromiumArguments,
-            });
-        }
-        catch (PlaywrightException e)
-        {
-            Unavailable = "Chromium did not start: " + e.Message;
-        }
+        await _chromium.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await _chromium.DisposeAsync();
         await Portal.DisposeAsync();
     }
 
