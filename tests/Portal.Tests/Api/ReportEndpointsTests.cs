@@ -119,6 +119,8 @@ public sealed class ReportEndpointsTests : IDisposable
     [InlineData("to=2025-03-01T10:00:00", "to")] // an instant without an offset is ambiguous (Kenya or UTC?)
     [InlineData("from=2025-03-05&to=2025-03-04", "to")]
     [InlineData("from=2024-01-01&to=2025-03-01", "from")]
+    [InlineData("to=9999-12-31", "to")]
+    [InlineData("from=0001-01-01T00:00:00%2B03:00", "from")]
     public async Task Bad_report_query_is_a_problem_naming_the_field(string query, string field)
     {
         using var admin = _portal.CreateAdminClient();

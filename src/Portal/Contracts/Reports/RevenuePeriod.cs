@@ -16,6 +16,8 @@ public sealed record RevenuePeriod(DateTimeOffset From, DateTimeOffset To)
     public const int MaxDays = 366;
 
     private const string DayFormat = "yyyy-MM-dd";
+    private const int MinYear = 2000;
+    private const int MaxYear = 2999;
 
     public static RevenuePeriod Parse(string? from, string? to, TimeProvider time)
     {
@@ -58,13 +60,17 @@ public sealed record RevenuePeriod(DateTimeOffset From, DateTimeOffset To)
             trimmed = trimmed.Replace(' ', '+');
         }
 
-        if (DateOnly.TryParseExact(trimmed, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        // Years far from now are typing mistakes, and near the ends of the calendar a day after or an offset overflows.
+        if (DateOnly.TryParseExact(trimmed, DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && day.Year is >= MinYear and <= MaxYear)
         {
             return KenyaCalendar.StartOf(endOfDay ? day.AddDays(1) : day);
         }
 
         // An instant must say which clock it is on: without an offset, 10:00 could be Kenya or UTC, 3 hours apart.
-        if (DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) && HasOffset(trimmed))
+        if (DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            && HasOffset(trimmed)
+            && instant.UtcDateTime.Year is >= MinYear and <= MaxYear)
         {
             return instant;
         }
