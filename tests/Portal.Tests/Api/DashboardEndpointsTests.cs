@@ -39,7 +39,8 @@ public sealed class DashboardEndpointsTests : IDisposable
             new DashboardToday(new DateOnly(2025, 3, 10), 130, 2),
             1,
             new DashboardRouters(2, 1),
-            new DashboardVouchers(2, 1)));
+            new DashboardVouchers(2, 4)),
+            "two vouchers were activated; the spare one and the three minted for the paid payments are unused");
     }
 
     [Fact]

@@ -30,7 +30,10 @@ public sealed class PortalTestData(IServiceProvider services)
     public Task<Plan> AddPlanAsync(string name, long price, int minutes, params string[] routerIds) =>
         Plans.CreateAsync(new PlanDefinition(name, price, TimeSpan.FromMinutes(minutes), AllowedRouterIds: routerIds), CancellationToken.None);
 
-    /// <summary>A payment that went all the way to Paid through a callback, paid at <paramref name="paidAt"/>.</summary>
+    /// <summary>
+    /// A payment settled as the product settles it: Paid through a callback at <paramref name="paidAt"/>, and its voucher
+    /// minted (exactly once: the payment services may mint it too, and get the same voucher).
+    /// </summary>
     public async Task<Payment> AddPaidPaymentAsync(string planId, DateTimeOffset paidAt, string? routerId = null, string phone = "0712345678")
     {
         var plan = await Plans.FindAsync(planId, CancellationToken.None) ?? throw new InvalidOperationException("no plan " + planId);
@@ -41,7 +44,9 @@ public sealed class PortalTestData(IServiceProvider services)
         var receipt = "T" + Guid.NewGuid().ToString("N")[..9].ToUpperInvariant();
         var result = await Payments.RecordCallbackAsync(
             checkout, PaymentOutcome.Paid("0", "The service request is processed successfully.", receipt, plan.PriceKes, paidAt), "{}", CancellationToken.None);
-        return result.Payment ?? throw new InvalidOperationException("the callback did not apply");
+        _ = result.Payment ?? throw new InvalidOperationException("the callback did not apply");
+        await Payments.MintVoucherAsync(payment.Id, CancellationToken.None);
+        return (await Payments.FindAsync(payment.Id, CancellationToken.None))!;
     }
 
     /// <summary>A payment the customer cancelled (it must not count as revenue).</summary>
