@@ -21,7 +21,13 @@ public sealed partial class PortalBrowserFixture : IAsyncLifetime
     private readonly ChromiumFixture _chromium = new();
     private HashSet<(string Method, string Path)>? _operations;
 
-    public PortalApiFactory Portal { get; } = new(settings: new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
+    public PortalApiFactory Portal { get; } = new(settings: new Dictionary<string, string?>
+    {
+        ["urls"] = "http://127.0.0.1:0",
+        // What an operator sets so that the generated router scripts know where RADIUS and the portal are.
+        ["Radius:PublicAddress"] = "203.0.113.10",
+        ["Portal:PublicHost"] = "wifi.example.co.ke",
+    });
 
     /// <summary>"http://127.0.0.1:port" (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";

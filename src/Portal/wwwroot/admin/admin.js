@@ -565,9 +565,24 @@
 
   /* ---------- Payments ---------- */
 
+  /** A date picked in the form is a Kenya day: from its 00:00 (+03:00) to the next day's 00:00, the end excluded. */
+  function kenyaDayStart(date, addDays) {
+    if (!date) return '';
+    const day = new Date(`${date}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + addDays);
+    return `${day.toISOString().slice(0, 10)}T00:00:00+03:00`;
+  }
+
   function paymentFilters() {
     const values = formValues($('payment-filters'));
-    return { status: values.status, phone: values.phone, routerId: values.routerId, planId: values.planId, from: values.from, to: values.to };
+    return {
+      status: values.status,
+      phone: values.phone,
+      routerId: values.routerId,
+      planId: values.planId,
+      from: kenyaDayStart(values.from, 0),
+      to: kenyaDayStart(values.to, 1),
+    };
   }
 
   async function loadPayments() {

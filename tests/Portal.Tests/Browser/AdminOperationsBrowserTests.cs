@@ -8,11 +8,63 @@ using WifiBilling.Radius.Server;
 namespace WifiBilling.Portal.Tests.Browser;
 
 /// <summary>
-/// Admin console views over the endpoints of feat/aaa (vouchers, sessions): batch printing and disconnecting a
-/// session. They skip, saying so, until those endpoints are in the build.
+/// Admin console views over the endpoints of feat/aaa (routers, vouchers, sessions) and feat/payments (payments):
+/// router script, batch printing, disconnecting a session, the payment list and its CSV. They skip, saying so, until
+/// those endpoints are in the build.
 /// </summary>
-public sealed class AdminVoucherAndSessionBrowserTests(PortalBrowserFixture browser) : IClassFixture<PortalBrowserFixture>
+public sealed class AdminOperationsBrowserTests(PortalBrowserFixture browser) : IClassFixture<PortalBrowserFixture>
 {
+    [SkippableFact]
+    public async Task Operator_adds_a_router_and_gets_its_RouterOS_script()
+    {
+        await browser.RequireRouteAsync("POST", "/api/admin/routers", "feat/aaa");
+        await browser.RequireRouteAsync("GET", "/api/admin/routers/{}/script", "feat/aaa");
+        var identity = "shop-" + Guid.NewGuid().ToString("N")[..6];
+        var page = await browser.NewPageAsync(1024, 768);
+        await browser.SignInToAdminAsync(page);
+
+        await page.ClickAsync("nav a[data-view=routers]");
+        await page.ClickAsync("#router-new");
+        await page.FillAsync("#router-form input[name=name]", "Shop " + identity);
+        await page.FillAsync("#router-form input[name=nasIdentifier]", identity);
+        await page.FillAsync("#router-form input[name=secret]", "a-long-shared-secret-1234");
+        await page.ClickAsync("#router-form button[type=submit]");
+
+        await page.WaitForSelectorAsync("#router-script-panel", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
+        var script = await page.TextContentAsync("#router-script");
+        script.Should().Contain("/radius").And.Contain(identity, "the script sets the router identity (NAS-Identifier)");
+        (await page.TextContentAsync("#routers-table")).Should().Contain(identity);
+        var stored = (await browser.Data.Routers.ListAsync(CancellationToken.None)).Single(r => r.NasIdentifier == identity);
+        stored.HasSecret.Should().BeTrue();
+        stored.RequireMessageAuthenticator.Should().BeTrue();
+    }
+
+    [SkippableFact]
+    public async Task Operator_filters_payments_by_status_and_exports_them_as_CSV()
+    {
+        await browser.RequireRouteAsync("GET", "/api/admin/payments", "feat/payments");
+        await browser.RequireRouteAsync("GET", "/api/admin/payments/export.csv", "feat/payments");
+        var paid = await browser.Data.AddPaidPaymentAsync("pln_seed_3", DateTimeOffset.UtcNow.AddMinutes(-3));
+        await browser.Data.AddCancelledPaymentAsync("pln_seed_1", DateTimeOffset.UtcNow.AddMinutes(-2));
+        var page = await browser.NewPageAsync(1024, 768);
+        await browser.SignInToAdminAsync(page);
+
+        await page.ClickAsync("nav a[data-view=payments]");
+        await page.SelectOptionAsync("#payment-filters select[name=status]", "paid");
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.FillAsync("#payment-filters input[name=from]", today);
+        await page.FillAsync("#payment-filters input[name=to]", today);
+        await page.ClickAsync("#payment-filters button[type=submit]");
+        await page.Locator("#payments-table tr", new PageLocatorOptions { HasText = paid.MpesaReceipt! }).WaitForAsync();
+
+        var table = await page.TextContentAsync("#payments-table");
+        table.Should().Contain("2547******78", "phones are masked").And.NotContain("254712345678").And.NotContain("cancelled");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#payments-csv"));
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        download.SuggestedFilename.Should().EndWith(".csv");
+        csv.Should().Contain(paid.MpesaReceipt!).And.NotContain("254712345678");
+    }
+
     [SkippableFact]
     public async Task Operator_creates_a_batch_and_prints_a_sheet_of_its_voucher_cards()
     {
