@@ -90,6 +90,35 @@ public sealed class AdminOperationsBrowserTests(PortalBrowserFixture browser) : 
     }
 
     [SkippableFact]
+    public async Task Operator_sells_a_voucher_for_cash_finds_it_by_code_and_revokes_it()
+    {
+        await browser.RequireRouteAsync("POST", "/api/admin/activate", "feat/aaa");
+        await browser.RequireRouteAsync("POST", "/api/admin/vouchers/{}/revoke", "feat/aaa");
+        var page = await browser.NewPageAsync(1024, 768);
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await browser.SignInToAdminAsync(page);
+
+        await page.ClickAsync("nav a[data-view=vouchers]");
+        await page.SelectOptionAsync("#sell-form select[name=planId]", "pln_seed_1");
+        await page.FillAsync("#sell-form input[name=note]", "paid cash at the counter");
+        await page.ClickAsync("#sell-form button[type=submit]");
+        await page.WaitForSelectorAsync("#sell-result", new PageWaitForSelectorOptions { State = WaitForSelectorState.Visible });
+        var code = (await page.TextContentAsync("#sell-result"))!.Replace(" ", "", StringComparison.Ordinal);
+        var sold = await browser.Data.Vouchers.FindAsync(code, CancellationToken.None);
+        sold!.Source.Should().Be(VoucherSource.Admin);
+
+        await page.FillAsync("#voucher-filters input[name=code]", code[..6].ToLowerInvariant());
+        await page.ClickAsync("#voucher-filters button[type=submit]");
+        var row = page.Locator("#vouchers-table tr", new PageLocatorOptions { HasText = code });
+        await row.WaitForAsync();
+        (await page.Locator("#vouchers-table tbody tr").CountAsync()).Should().Be(1, "the code prefix filter leaves one voucher");
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Revoke" }).ClickAsync();
+
+        await page.Locator("#vouchers-table tr", new PageLocatorOptions { HasText = code }).Locator(".status.revoked").WaitForAsync();
+        (await browser.Data.Vouchers.FindAsync(code, CancellationToken.None))!.Status.Should().Be(VoucherStatus.Revoked);
+    }
+
+    [SkippableFact]
     public async Task Operator_sees_an_active_session_and_disconnects_it()
     {
         await browser.RequireRouteAsync("GET", "/api/admin/sessions", "feat/aaa");
