@@ -1,4 +1,5 @@
 using WifiBilling.Portal.Admin;
+using WifiBilling.Portal.Endpoints;
 using WifiBilling.Portal.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,12 +10,20 @@ builder.AddPortalBilling();
 builder.AddPortalRadius();
 builder.AddAdminApiKey();
 builder.AddPortalPayments();
+builder.AddPortalPages();
+builder.AddPortalOpenApiSecurity();
+builder.AddPortalMetrics();
 
 var app = builder.Build();
 
 app.UsePortalRequestLogging();
 app.UseAdminApiKey();
 app.MapPortalHosting();
+app.UsePortalMetrics();
+app.MapPortalPages();
 app.MapPortalPayments();
+app.MapPlanEndpoints();
+app.MapReportEndpoints();
+app.MapDashboardEndpoints();
 
 app.Run();

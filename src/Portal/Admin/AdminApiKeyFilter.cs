@@ -13,14 +13,20 @@ public sealed class AdminApiKeyFilter(AdminApiKey adminApiKey) : IEndpointFilter
             return await next(context);
         }
 
-        context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        return Refuse(context.HttpContext);
+    }
+
+    /// <summary>The 401 answer (problem details with a Bearer challenge).</summary>
+    internal static IResult Refuse(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.WWWAuthenticate = "Bearer";
         return TypedResults.Problem(
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Admin API key required",
             detail: "Send the admin API key as 'Authorization: Bearer <key>' or in the X-Api-Key header.");
     }
 
-    private static string? PresentedKey(HttpRequest request)
+    internal static string? PresentedKey(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
