@@ -17,7 +17,7 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
     public Task<IReadOnlyList<Voucher>> CreateManyAsync(VoucherIssue issue, int count, CancellationToken cancellationToken)
     {
         issue.Validate();
-        VoucherIssue.ValidateCount(count);
+        issue.ValidateCount(count);
 
         var now = Time.GetUtcNow();
         return database.WriteAsync<IReadOnlyList<Voucher>>(
