@@ -7,6 +7,7 @@ builder.AddPortalLogging();
 builder.AddPortalHosting();
 builder.AddPortalBilling();
 builder.AddPortalRadius();
+builder.AddPortalHotspot();
 builder.AddAdminApiKey();
 
 var app = builder.Build();
@@ -14,5 +15,6 @@ var app = builder.Build();
 app.UsePortalRequestLogging();
 app.UseAdminApiKey();
 app.MapPortalHosting();
+app.MapHotspotEndpoints();
 
 app.Run();
