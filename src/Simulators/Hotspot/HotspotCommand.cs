@@ -15,7 +15,7 @@ public sealed class HotspotCommand : ISimulatorCommand
     private const string UsageText =
         "usage: hotspot --server IP --secret SECRET (--voucher CODE [--chap|--pap] | --mac AA:BB:CC:DD:EE:FF)\n" +
         "               [--auth-port 1812] [--acct-port 1813] [--identity MikroTik] [--coa-port 3799] [--device-mac MAC]\n" +
-        "               [--local-address 127.0.0.1] [--nas-ip IP] [--no-message-authenticator]";
+        "               [--local-address 127.0.0.1] [--nas-ip IP] [--boot 0-15] [--no-message-authenticator]";
 
     public string Name => "hotspot";
 
@@ -54,16 +54,15 @@ public sealed class HotspotCommand : ISimulatorCommand
 
         Console.WriteLine($"Session {session.AcctSessionId} started; Ctrl+C logs out.");
         var printed = simulator.Events.Count;
-        try
+        while (session.IsActive && !cancellationToken.IsCancellationRequested)
         {
-            while (session.IsActive)
-            {
-                simulator.AddTraffic(session, 20_000, 150_000);
-                await Task.WhenAny(session.Ended, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)).ConfigureAwait(false);
-                printed = PrintEvents(simulator, printed);
-            }
+            // A little traffic every few seconds, so Idle-Timeout does not end the session.
+            simulator.AddTraffic(session, 20_000, 150_000);
+            await Task.WhenAny(session.Ended, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)).ConfigureAwait(false);
+            printed = PrintEvents(simulator, printed);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+        if (session.IsActive)
         {
             Console.WriteLine("Logging out ...");
             await simulator.LogoutAsync(session).WaitAsync(TimeSpan.FromSeconds(15), CancellationToken.None).ConfigureAwait(false);
@@ -181,6 +180,16 @@ public sealed class HotspotCommand : ISimulatorCommand
             return false;
         }
 
+        // Each run is a router that has just booted: a random boot symbol keeps its Acct-Session-Ids apart from the
+        // previous run's, as a real reboot does (mikrotik.md §1.1).
+        var boot = Random.Shared.Next(16);
+        if (settings.TryGetValue("boot", out var bootText)
+            && (!int.TryParse(bootText, NumberStyles.None, CultureInfo.InvariantCulture, out boot) || boot > 15))
+        {
+            problem = "--boot must be a number from 0 to 15";
+            return false;
+        }
+
         IPAddress? nasIp = null;
         if (settings.TryGetValue("nas-ip", out var nasText) && !IPAddress.TryParse(nasText, out nasIp))
         {
@@ -220,6 +229,7 @@ public sealed class HotspotCommand : ISimulatorCommand
             LocalAddress = local!,
             NasIpAddress = nasIp,
             CoaPort = coaPort,
+            BootCounter = boot,
             SendMessageAuthenticator = !flags.Contains("no-message-authenticator"),
         };
         return true;
