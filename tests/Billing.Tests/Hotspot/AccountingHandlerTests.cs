@@ -1,0 +1,247 @@
+using System.Net;
+using System.Text;
+using WifiBilling.Billing.Domain.Plans;
+using WifiBilling.Billing.Domain.Routers;
+using WifiBilling.Billing.Domain.Sessions;
+using WifiBilling.Billing.Hotspot;
+using WifiBilling.Billing.SessionControl;
+using WifiBilling.Billing.Tests.Hotspot.Support;
+using WifiBilling.Radius.Protocol;
+using WifiBilling.Radius.Tests.Support;
+using WifiBilling.Simulators.Hotspot;
+
+namespace WifiBilling.Billing.Tests.Hotspot;
+
+/// <summary>Accounting from a simulated MikroTik (and hand-made packets for the odd cases) into the real store.</summary>
+public sealed class AccountingHandlerTests : IAsyncLifetime
+{
+    private const string Phone = "BC:24:11:EB:56:4D";
+    private HotspotRig _rig = null!;
+    private Router _router = null!;
+    private HotspotSimulator _mikrotik = null!;
+
+    public async Task InitializeAsync()
+    {
+        _rig = await HotspotRig.StartAsync();
+        (_router, _mikrotik) = await _rig.StartRouterAsync(o => o.EnforceDataLimit = false);
+    }
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
+
+    [Fact]
+    public async Task StartInterimStop_AreRecorded_WithWhatADisconnectNeeds_AndChargeTheVoucher()
+    {
+        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
+        var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+
+        var started = await _rig.SessionAsync(_router, session);
+        started.IsOpen.Should().BeTrue();
+        started.VoucherCode.Should().Be(voucher.Code.Value);
+        started.UserName.Should().Be(voucher.Code.Value);
+        started.Mac!.Value.Should().Be(Phone);
+        started.FramedIpAddress.Should().Be(session.FramedIpAddress);
+        started.NasIpAddress.Should().Be(IPAddress.Loopback);
+        started.NasIdentifier.Should().Be("MikroTik");
+        started.Class.Should().Be("wb1:" + voucher.Code.Value);
+        started.StartedAt.Should().Be(HotspotRig.Start);
+
+        _mikrotik.AddTraffic(session, 1_000, 9_000);
+        _rig.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _rig.WaitForSessionAsync(_router, session, s => s.SessionSeconds == 300, "the interim at 5 minutes");
+        _mikrotik.AddTraffic(session, 4_000, 16_000);
+        _rig.Clock.Advance(TimeSpan.FromMinutes(2));
+        await _mikrotik.LogoutAsync(session);
+
+        var stopped = await _rig.SessionAsync(_router, session);
+        stopped.IsOpen.Should().BeFalse();
+        stopped.StoppedAt.Should().Be(HotspotRig.Start.AddMinutes(7));
+        stopped.TerminateCause.Should().Be("User-Request");
+        (stopped.SessionSeconds, stopped.InputBytes, stopped.OutputBytes).Should().Be((420L, 5_000L, 25_000L));
+        var charged = await _rig.Vouchers.FindAsync(voucher.Code.Value, default);
+        (charged!.UsedSeconds, charged.UsedBytes).Should().Be((420L, 30_000L));
+    }
+
+    [Fact]
+    public async Task Gigawords_AreMergedIntoTheByteCounters()
+    {
+        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
+        var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+
+        _mikrotik.AddTraffic(session, 5_000_000_000, 9_000_000_000);
+        await _mikrotik.SendInterimAsync(session);
+
+        var stored = await _rig.SessionAsync(_router, session);
+        (stored.InputBytes, stored.OutputBytes).Should().Be((5_000_000_000L, 9_000_000_000L));
+    }
+
+    [Fact]
+    public async Task MacLoginAccounting_FindsItsVoucherThroughClass()
+    {
+        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync(), device: Phone);
+        var session = (await _mikrotik.LoginAsync(HotspotLogin.MacLogin(Phone))).Session!;
+        _mikrotik.AddTraffic(session, 2_000, 3_000);
+
+        await _mikrotik.SendInterimAsync(session);
+
+        var stored = await _rig.SessionAsync(_router, session);
+        stored.UserName.Should().Be(Phone, "User-Name of a MAC login is the MAC");
+        stored.VoucherCode.Should().Be(voucher.Code.Value);
+        (await _rig.Vouchers.FindAsync(voucher.Code.Value, default))!.UsedBytes.Should().Be(5_000);
+    }
+
+    [Fact]
+    public async Task ReorderedAndRetransmittedRecords_NeverRollBackOrDoubleCharge()
+    {
+        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
+        using var nas = new UdpProbe();
+        var later = Accounting(AcctStatusType.InterimUpdate, "80100042", voucher.Code.Value, seconds: 600, input: 2_000);
+        var earlier = Accounting(AcctStatusType.InterimUpdate, "80100042", voucher.Code.Value, seconds: 300, input: 1_000);
+
+        (await nas.ExchangeAsync(later, _rig.AcctEndPoint)).Should().NotBeNull();
+        (await nas.ExchangeAsync(earlier, _rig.AcctEndPoint)).Should().NotBeNull();
+        (await nas.ExchangeAsync(later, _rig.AcctEndPoint)).Should().NotBeNull("a retransmit is answered again");
+
+        var session = await _rig.Sessions.FindByAcctSessionIdAsync(_router.Id, "80100042", default);
+        (session!.SessionSeconds, session.InputBytes).Should().Be((600L, 2_000L));
+        var charged = await _rig.Vouchers.FindAsync(voucher.Code.Value, default);
+        (charged!.UsedSeconds, charged.UsedBytes).Should().Be((600L, 2_000L));
+    }
+
+    [Fact]
+    public async Task StopWithoutStart_CreatesTheSessionClosed()
+    {
+        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
+        using var nas = new UdpProbe();
+
+        var reply = await nas.ExchangeAsync(Accounting(AcctStatusType.Stop, "80100043", voucher.Code.Value, seconds: 120, input: 500, cause: AcctTerminateCause.LostCarrier), _rig.AcctEndPoint);
+
+        reply.Should().NotBeNull();
+        var session = await _rig.Sessions.FindByAcctSessionIdAsync(_router.Id, "80100043", default);
+        session!.IsOpen.Should().BeFalse();
+        session.TerminateCause.Should().Be("Lost-Carrier");
+        session.StartedAt.Should().Be(HotspotRig.Start.AddSeconds(-120));
+        (await _rig.Vouchers.FindAsync(voucher.Code.Value, default))!.UsedSeconds.Should().Be(120);
+    }
+
+    [Fact]
+    public async Task RecordWithoutAcctSessionId_IsNotAnswered()
+    {
+        using var nas = new UdpProbe();
+        var packet = new RadiusPacket(RadiusCode.AccountingRequest, 9).AddUInt32(RadiusAttributeType.AcctStatusType, (uint)AcctStatusType.Start);
+
+        (await nas.ExchangeAsync(RadiusPacketCodec.Encode(packet, Encoding.UTF8.GetBytes(HotspotRig.Secret)), _rig.AcctEndPoint, TimeSpan.FromSeconds(1)))
+            .Should().BeNull("it cannot be recorded, so no Accounting-Response (RFC 2866 §4.1)");
+    }
+
+    [Fact]
+    public async Task NewBootSymbolInAcctSessionId_ClosesTheSessionsFromBeforeTheReboot()
+    {
+        var plan = await _rig.CreatePlanAsync();
+        var lost = (await _mikrotik.LoginAsync(HotspotLogin.Chap((await _rig.MintAsync(plan)).Code.Value, Phone))).Session!;
+        var (_, other) = await _rig.StartRouterAsync(o => o.Identity = "Other", address: "127.0.0.2");
+        var elsewhere = (await other.LoginAsync(HotspotLogin.Chap((await _rig.MintAsync(plan)).Code.Value, Phone))).Session!;
+
+        _rig.Clock.Advance(TimeSpan.FromMinutes(2));
+        _mikrotik.Reboot();
+        var fresh = (await _mikrotik.LoginAsync(HotspotLogin.Chap((await _rig.MintAsync(plan)).Code.Value, "BC:24:11:EB:56:4E"))).Session!;
+
+        fresh.AcctSessionId.Should().Be("80200001");
+        var closed = await _rig.SessionAsync(_router, lost);
+        closed.IsOpen.Should().BeFalse();
+        closed.TerminateCause.Should().Be(TerminateCauses.NasReboot);
+        (await _rig.SessionAsync(_router, fresh)).IsOpen.Should().BeTrue();
+        (await _rig.Sessions.ListOpenAsync(null, null, default)).Select(s => s.AcctSessionId)
+            .Should().BeEquivalentTo([fresh.AcctSessionId, elsewhere.AcctSessionId], "another router's sessions are not touched");
+    }
+
+    [Fact]
+    public async Task AccountingOn_ClosesTheNasSessions()
+    {
+        var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap((await _rig.MintAsync(await _rig.CreatePlanAsync())).Code.Value, Phone))).Session!;
+        using var nas = new UdpProbe();
+        var on = new RadiusPacket(RadiusCode.AccountingRequest, 10)
+            .AddUInt32(RadiusAttributeType.AcctStatusType, (uint)AcctStatusType.AccountingOn)
+            .AddString(RadiusAttributeType.NasIdentifier, "MikroTik")
+            .AddIPAddress(RadiusAttributeType.NasIpAddress, IPAddress.Loopback);
+
+        (await nas.ExchangeAsync(RadiusPacketCodec.Encode(on, Encoding.UTF8.GetBytes(HotspotRig.Secret)), _rig.AcctEndPoint)).Should().NotBeNull();
+
+        (await _rig.SessionAsync(_router, session)).TerminateCause.Should().Be(TerminateCauses.NasReboot);
+    }
+
+    [Fact]
+    public async Task StaleSessions_AreClosedAfterThreeIntervalsWithoutAccounting()
+    {
+        var plan = await _rig.CreatePlanAsync(TimeSpan.FromHours(2));
+        var silent = (await _mikrotik.LoginAsync(HotspotLogin.Chap((await _rig.MintAsync(plan)).Code.Value, Phone))).Session!;
+        var (router2, talking) = await _rig.StartRouterAsync(o => o.Identity = "Talking", address: "127.0.0.2");
+        var alive = (await talking.LoginAsync(HotspotLogin.Chap((await _rig.MintAsync(plan)).Code.Value, Phone))).Session!;
+        _mikrotik.Reboot();
+
+        for (var minute = 0; minute < 16; minute++)
+        {
+            talking.AddTraffic(alive, 10, 10);
+            _rig.Clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(20);
+        }
+
+        await _rig.WaitForSessionAsync(_router, silent, s => !s.IsOpen, "the silent session was swept");
+        (await _rig.SessionAsync(_router, silent)).TerminateCause.Should().Be(TerminateCauses.Stale);
+        (await _rig.WaitForSessionAsync(router2, alive, s => s.SessionSeconds >= 900, "interims keep coming")).IsOpen.Should().BeTrue();
+        (await _rig.Get<StaleSessionSweeper>().SweepAsync(default)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task DataCapUsedUp_DisconnectsTheSession()
+    {
+        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync(dataCapBytes: 1_000_000));
+        var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+
+        _mikrotik.AddTraffic(session, 100_000, 950_000);
+        await _mikrotik.SendInterimAsync(session);
+
+        var disconnect = await _mikrotik.WaitForEventAsync(e => e.Kind == HotspotEventKind.DisconnectReceived, what: "a Disconnect-Request");
+        disconnect.Answer.Should().Be(RadiusCode.DisconnectAck);
+        (await session.Ended.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(AcctTerminateCause.AdminReset);
+        var stored = await _rig.WaitForSessionAsync(_router, session, s => !s.IsOpen && s.DisconnectState == DisconnectState.Acked, "closed after the ACK");
+        stored.TerminateCause.Should().Be("Admin-Reset");
+    }
+
+    [Fact]
+    public async Task UptimeVoucher_IsChargedConnectedTimeOnly()
+    {
+        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync(TimeSpan.FromHours(1), PlanMode.Uptime));
+        var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+        _rig.Clock.Advance(TimeSpan.FromMinutes(12));
+        await _mikrotik.LogoutAsync(session);
+        _rig.Clock.Advance(TimeSpan.FromHours(3));
+
+        var stored = await _rig.Vouchers.FindAsync(voucher.Code.Value, default);
+
+        stored!.UsedSeconds.Should().Be(720);
+        stored.RemainingTime(_rig.Clock.GetUtcNow()).Should().Be(TimeSpan.FromMinutes(48));
+    }
+
+    private static byte[] Accounting(AcctStatusType status, string acctSessionId, string code, uint seconds, uint input, AcctTerminateCause? cause = null)
+    {
+        var packet = new RadiusPacket(RadiusCode.AccountingRequest, (byte)Random.Shared.Next(256))
+            .AddUInt32(RadiusAttributeType.AcctStatusType, (uint)status);
+        if (cause is { } terminateCause)
+        {
+            packet.AddUInt32(RadiusAttributeType.AcctTerminateCause, (uint)terminateCause);
+        }
+
+        packet.AddString(RadiusAttributeType.CallingStationId, Phone)
+            .AddString(RadiusAttributeType.UserName, code)
+            .AddString(RadiusAttributeType.AcctSessionId, acctSessionId)
+            .AddIPAddress(RadiusAttributeType.FramedIpAddress, IPAddress.Parse("10.5.50.9"))
+            .AddString(RadiusAttributeType.Class, "wb1:" + code)
+            .AddUInt32(RadiusAttributeType.AcctInputOctets, input)
+            .AddUInt32(RadiusAttributeType.AcctOutputOctets, 0)
+            .AddUInt32(RadiusAttributeType.AcctSessionTime, seconds)
+            .AddString(RadiusAttributeType.NasIdentifier, "MikroTik")
+            .AddUInt32(RadiusAttributeType.AcctDelayTime, 0)
+            .AddIPAddress(RadiusAttributeType.NasIpAddress, IPAddress.Loopback);
+        return RadiusPacketCodec.Encode(packet, Encoding.UTF8.GetBytes(HotspotRig.Secret));
+    }
+}
