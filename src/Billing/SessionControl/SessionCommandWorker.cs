@@ -17,6 +17,7 @@ public sealed partial class SessionCommandWorker(
     SessionTimeoutUpdater timeouts,
     ISessionStore sessions,
     IOptions<HotspotOptions> options,
+    TimeProvider time,
     ILogger<SessionCommandWorker> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentCoa, options.Value.MaxConcurrentCoa);
@@ -78,8 +79,16 @@ public sealed partial class SessionCommandWorker(
                     await disconnector.DisconnectAsync(command.Target, command.Reason, stoppingToken).ConfigureAwait(false);
                     break;
                 case SessionCommandKind.DisconnectVoucher:
-                    var open = await sessions.ListOpenAsync(command.Target, null, stoppingToken).ConfigureAwait(false);
-                    LogDisconnectingVoucher(logger, VoucherCode.Mask(command.Target), open.Count, DisconnectReasons.Name(command.Reason));
+                    // Queued by accounting (a data cap used up) on every interim: only start what is not under way.
+                    var now = time.GetUtcNow();
+                    var open = (await sessions.ListOpenAsync(command.Target, null, stoppingToken).ConfigureAwait(false))
+                        .Where(s => disconnector.ShouldStart(s, now))
+                        .ToList();
+                    if (open.Count > 0)
+                    {
+                        LogDisconnectingVoucher(logger, VoucherCode.Mask(command.Target), open.Count, DisconnectReasons.Name(command.Reason));
+                    }
+
                     foreach (var session in open)
                     {
                         await disconnector.DisconnectAsync(session.Id, command.Reason, stoppingToken).ConfigureAwait(false);

@@ -52,6 +52,23 @@ public sealed partial class SessionDisconnector : IDisposable
     public int PendingRetries => _retries.Count;
 
     /// <summary>
+    /// Whether an automatic trigger (expiry, data cap — re-checked on every interim) should start a Disconnect now:
+    /// never tried; or claimed by an instance whose lease ran out; or timed out, not waiting for a retry here, and
+    /// with attempts left. An answered one (ACK or NAK) is not sent again.
+    /// </summary>
+    public bool ShouldStart(AccountingSession session, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.IsOpen && session.DisconnectState switch
+        {
+            DisconnectState.None => true,
+            DisconnectState.Requested => session.DisconnectLeaseUntil is null || session.DisconnectLeaseUntil <= now,
+            DisconnectState.TimedOut => session.DisconnectAttempts < _options.DisconnectMaxAttempts && !_retries.TryGetDue(session.Id, out _),
+            _ => false,
+        };
+    }
+
+    /// <summary>
     /// Claims, sends and records one Disconnect. Returns the session as recorded, or null when it was not claimed
     /// (unknown, closed, already answered, or another instance holds it).
     /// </summary>

@@ -12,6 +12,11 @@ namespace WifiBilling.Billing.SessionControl;
 /// leave a session open for ever (anchors b.4). Runs every <see cref="HotspotOptions.SweepInterval"/> and refreshes
 /// the active-sessions gauge. The routers must honour our Acct-Interim-Interval (profile
 /// <c>radius-interim-update=received</c>), or live sessions would look stale.
+/// <para>
+/// Nothing is closed during the first stale period after start: interims sent while this server was down (or
+/// restarting) were lost, so a session's last update may be old although the router still has it; its next interim
+/// arrives within one interval.
+/// </para>
 /// </summary>
 public sealed partial class StaleSessionSweeper(
     ISessionStore sessions,
@@ -22,11 +27,25 @@ public sealed partial class StaleSessionSweeper(
 {
     private const int BatchSize = 500;
 
-    /// <summary>Closes every stale open session now; returns how many.</summary>
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+
+    /// <summary>Closes every stale open session now (none during the grace period after start); returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var updatedBefore = time.GetUtcNow() - (settings.InterimInterval * settings.StaleAfterIntervals);
+        var stalePeriod = settings.InterimInterval * settings.StaleAfterIntervals;
+        var now = time.GetUtcNow();
+        var closed = now < _startedAt + stalePeriod
+            ? 0
+            : await CloseStaleAsync(now - stalePeriod, cancellationToken).ConfigureAwait(false);
+        metrics.SessionsClosed("stale", closed);
+        var open = await sessions.ListOpenAsync(null, null, cancellationToken).ConfigureAwait(false);
+        metrics.SetActiveSessions(open.Count);
+        return closed;
+    }
+
+    private async Task<int> CloseStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken)
+    {
         var closed = 0;
         while (true)
         {
@@ -39,14 +58,9 @@ public sealed partial class StaleSessionSweeper(
 
             if (batch.Count < BatchSize)
             {
-                break;
+                return closed;
             }
         }
-
-        metrics.SessionsClosed("stale", closed);
-        var open = await sessions.ListOpenAsync(null, null, cancellationToken).ConfigureAwait(false);
-        metrics.SetActiveSessions(open.Count);
-        return closed;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -26,6 +26,7 @@ public sealed partial class VoucherExpiryScheduler : BackgroundService
     private readonly IVoucherStore _vouchers;
     private readonly ISessionStore _sessions;
     private readonly SessionCommandQueue _commands;
+    private readonly SessionDisconnector _disconnector;
     private readonly TimeProvider _time;
     private readonly ILogger<VoucherExpiryScheduler> _logger;
     private readonly DueQueue<string> _due;
@@ -35,6 +36,7 @@ public sealed partial class VoucherExpiryScheduler : BackgroundService
         IVoucherStore vouchers,
         ISessionStore sessions,
         SessionCommandQueue commands,
+        SessionDisconnector disconnector,
         HotspotMetrics metrics,
         TimeProvider time,
         ILogger<VoucherExpiryScheduler> logger)
@@ -43,6 +45,7 @@ public sealed partial class VoucherExpiryScheduler : BackgroundService
         _vouchers = vouchers;
         _sessions = sessions;
         _commands = commands;
+        _disconnector = disconnector;
         _time = time;
         _logger = logger;
         _due = new DueQueue<string>(time);
@@ -177,12 +180,14 @@ public sealed partial class VoucherExpiryScheduler : BackgroundService
                 await _vouchers.ExpireIfDueAsync(code, cancellationToken).ConfigureAwait(false);
             }
 
-            if (open.Count > 0)
+            // Every interim of an ended voucher brings it here again; only start what is not under way already.
+            var toDisconnect = open.Where(s => _disconnector.ShouldStart(s, now)).ToList();
+            if (toDisconnect.Count > 0)
             {
-                LogEnded(_logger, voucher.Code.Masked, DisconnectReasons.Name(reason.Value), open.Count);
+                LogEnded(_logger, voucher.Code.Masked, DisconnectReasons.Name(reason.Value), toDisconnect.Count);
             }
 
-            foreach (var session in open)
+            foreach (var session in toDisconnect)
             {
                 _commands.DisconnectSession(session.Id, reason.Value);
             }

@@ -47,6 +47,7 @@ public sealed class HotspotSimulator : IAsyncDisposable
     private int _sessionCounter;
     private int _boot;
     private int _nextHost;
+    private int _accountingInFlight;
 
     private HotspotSimulator(HotspotSimulatorOptions options)
     {
@@ -195,6 +196,24 @@ public sealed class HotspotSimulator : IAsyncDisposable
         {
             _boot = (_boot + 1) & 0xF;
             _sessionCounter = 0;
+        }
+    }
+
+    /// <summary>
+    /// Waits (real time) until every accounting request queued so far has been answered or given up. Tests that move
+    /// a fake clock in steps call it after each step, so interims land before the server looks at the sessions.
+    /// </summary>
+    public async Task WaitForAccountingAsync(TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (Volatile.Read(ref _accountingInFlight) > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Volatile.Read(ref _accountingInFlight)} accounting requests are still in flight.");
+            }
+
+            await Task.Delay(5).ConfigureAwait(false);
         }
     }
 
@@ -446,7 +465,14 @@ public sealed class HotspotSimulator : IAsyncDisposable
         }
 
         var outgoing = new OutgoingAccounting(BuildAccounting(session, status, cause), kind, cause);
-        return active.Outbox.Writer.TryWrite(outgoing) ? outgoing.Acknowledged.Task : Task.FromResult(false);
+        Interlocked.Increment(ref _accountingInFlight);
+        if (active.Outbox.Writer.TryWrite(outgoing))
+        {
+            return outgoing.Acknowledged.Task;
+        }
+
+        Interlocked.Decrement(ref _accountingInFlight);
+        return Task.FromResult(false);
     }
 
     private async Task PumpAsync(ActiveSession active, CancellationToken stoppingToken)
@@ -455,14 +481,21 @@ public sealed class HotspotSimulator : IAsyncDisposable
         {
             await foreach (var outgoing in active.Outbox.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                var reply = await _exchange.SendAsync(outgoing.Packet, _options.AcctServer, stoppingToken).ConfigureAwait(false);
-                outgoing.Acknowledged.TrySetResult(reply is not null);
-                AddEvent(new HotspotEvent(outgoing.Kind, _clock.GetUtcNow())
+                try
                 {
-                    AcctSessionId = active.Session.AcctSessionId,
-                    TerminateCause = outgoing.Cause,
-                    Acknowledged = reply is not null,
-                });
+                    var reply = await _exchange.SendAsync(outgoing.Packet, _options.AcctServer, stoppingToken).ConfigureAwait(false);
+                    outgoing.Acknowledged.TrySetResult(reply is not null);
+                    AddEvent(new HotspotEvent(outgoing.Kind, _clock.GetUtcNow())
+                    {
+                        AcctSessionId = active.Session.AcctSessionId,
+                        TerminateCause = outgoing.Cause,
+                        Acknowledged = reply is not null,
+                    });
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _accountingInFlight);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

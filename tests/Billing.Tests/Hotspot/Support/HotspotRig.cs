@@ -94,6 +94,12 @@ public sealed class HotspotRig : IAsyncDisposable
             ["Radius:AcctPort"] = "0",
             ["Radius:BindAddress"] = "127.0.0.1",
             ["Radius:Coa:BindAddress"] = "127.0.0.1",
+
+            // The CoA client waits on the fake clock: long waits, so a test moving the clock while a Disconnect is in
+            // flight on loopback does not time it out; the no-answer test moves it on purpose.
+            ["Radius:Coa:Timeout"] = "00:01:00",
+            ["Radius:Coa:MaxTimeout"] = "00:04:00",
+            ["Hotspot:DisconnectLease"] = "00:30:00",
             ["Plans:Seed:Enabled"] = "false",
             ["Hotspot:IdleTimeoutSeconds"] = "0",
         };
@@ -107,11 +113,36 @@ public sealed class HotspotRig : IAsyncDisposable
         return new HotspotRig(host, folder, clock, logs, all, ownsFolder);
     }
 
-    /// <summary>Stops the process and starts a new one on the same store and clock (routers keep running).</summary>
+    /// <summary>
+    /// Stops the process and starts a new one on the same store, clock and RADIUS ports (the routers keep running and
+    /// keep their configuration, as across a real restart).
+    /// </summary>
     public async Task RestartAsync()
     {
+        var settings = new Dictionary<string, string?>(Settings)
+        {
+            ["Radius:AuthPort"] = AuthEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Radius:AcctPort"] = AcctEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         await StopHostAsync();
-        _host = await StartHostAsync(Settings, Clock, Logs);
+        _host = await StartHostAsync(settings, Clock, Logs);
+    }
+
+    /// <summary>
+    /// Moves the clock forward in steps, letting every simulated router's accounting land after each step, as it
+    /// would while time passes continuously (one big jump would fire every interim at the final instant).
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan total, TimeSpan? step = null)
+    {
+        var increment = step ?? TimeSpan.FromMinutes(1);
+        for (var moved = TimeSpan.Zero; moved < total; moved += increment)
+        {
+            Clock.Advance(increment < total - moved ? increment : total - moved);
+            foreach (var router in _routers)
+            {
+                await router.WaitForAccountingAsync();
+            }
+        }
     }
 
     public T Get<T>()
@@ -191,6 +222,15 @@ public sealed class HotspotRig : IAsyncDisposable
         }
 
         await StopHostAsync();
+        if (Environment.GetEnvironmentVariable("WB_HOTSPOT_TEST_LOGS") is { Length: > 0 } logFolder)
+        {
+            // Debugging aid: WB_HOTSPOT_TEST_LOGS=/some/dir keeps every rig's log.
+            Directory.CreateDirectory(logFolder);
+            await File.WriteAllLinesAsync(
+                Path.Combine(logFolder, Path.GetFileName(Folder) + ".log"),
+                Logs.Entries.Select(e => $"{e.Level,-11} {e.Category}: {e.Message}"));
+        }
+
         if (_ownsFolder)
         {
             Directory.Delete(Folder, recursive: true);
