@@ -24,13 +24,26 @@ public static class VoucherListQuery
             ParseStatus(status),
             Blank(planId),
             Blank(batchId),
-            Blank(code),
+            CodePrefix(code),
             ParseTime(from, "from"),
             ParseTime(to, "to"),
             ParseInt(offset, "offset") ?? 0,
             ParseInt(limit, "limit") ?? PageRequest.DefaultLimit);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The first symbols of a code as typed (the store normalises them: lower case, O/0, I/L/1).</summary>
+    private static string? CodePrefix(string? text)
+    {
+        var prefix = Blank(text);
+        if (prefix is not null && (prefix.Length > VoucherCode.MaxLength * 2
+            || !prefix.All(c => c is ' ' or '-' or 'O' or 'o' or 'I' or 'i' or 'L' or 'l' || VoucherCode.Alphabet.Contains(char.ToUpperInvariant(c), StringComparison.Ordinal))))
+        {
+            throw new BillingValidationException("code", "must be the first letters and digits of a voucher code");
+        }
+
+        return prefix;
+    }
 
     private static VoucherStatus? ParseStatus(string? text) =>
         Blank(text)?.ToLowerInvariant() switch
