@@ -58,7 +58,7 @@ public sealed partial class SessionCoaSender(RouterRegistry routers, IRadiusCoaC
         attributes.AddRange(changes);
         var request = new CoaRequest(code, address, Encoding.UTF8.GetBytes(router.SharedSecret), attributes) { Port = router.Router.CoaPort };
         var result = await coa.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        LogResult(logger, code, session.Id, VoucherCode.Mask(session.VoucherCode), result.Outcome, result.ErrorCause, result.Attempts);
+        LogResult(logger, code, session.Id, VoucherCode.Mask(session.VoucherCode), result.Outcome, result.ErrorCause?.ToString() ?? "none", result.Attempts);
         return result;
     }
 
@@ -68,6 +68,6 @@ public sealed partial class SessionCoaSender(RouterRegistry routers, IRadiusCoaC
     [LoggerMessage(Level = LogLevel.Warning, Message = "Session {SessionId}: no address is known for router {RouterId} (a CIDR or NAS-Identifier entry that has not sent a packet since start and reported no NAS-IP-Address)")]
     private static partial void LogNoAddress(ILogger logger, string sessionId, string routerId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Code} for session {SessionId} (voucher {Voucher}): {Outcome} {ErrorCause} after {Attempts} attempts")]
-    private static partial void LogResult(ILogger logger, RadiusCode code, string sessionId, string voucher, CoaOutcome outcome, ErrorCause? errorCause, int attempts);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Code} for session {SessionId} (voucher {Voucher}): {Outcome} (Error-Cause {ErrorCause}) after {Attempts} attempts")]
+    private static partial void LogResult(ILogger logger, RadiusCode code, string sessionId, string voucher, CoaOutcome outcome, string errorCause, int attempts);
 }

@@ -124,6 +124,19 @@ public sealed class AccountingHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartReusingTheIdOfAClosedSession_IsReportedAsAWarning()
+    {
+        var code = (await _rig.MintAsync(await _rig.CreatePlanAsync())).Code.Value;
+        using var nas = new UdpProbe();
+        await nas.ExchangeAsync(Accounting(AcctStatusType.Stop, "80100044", code, seconds: 60, input: 10), _rig.AcctEndPoint);
+        _rig.Clock.Advance(TimeSpan.FromDays(30));
+
+        (await nas.ExchangeAsync(Accounting(AcctStatusType.Start, "80100044", code, seconds: 0, input: 0), _rig.AcctEndPoint)).Should().NotBeNull();
+
+        _rig.Logs.Entries.Should().Contain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("Acct-Session-Id 80100044", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RecordWithoutAcctSessionId_IsNotAnswered()
     {
         using var nas = new UdpProbe();
