@@ -1,5 +1,4 @@
 using WifiBilling.Billing.Domain.Plans;
-using WifiBilling.Billing.Domain.Routers;
 using WifiBilling.Billing.Domain.Vouchers;
 using WifiBilling.Billing.Hotspot;
 using WifiBilling.Billing.Tests.Hotspot.Support;
@@ -10,28 +9,16 @@ using WifiBilling.Simulators.Hotspot;
 namespace WifiBilling.Billing.Tests.Hotspot;
 
 /// <summary>Voucher logins over real RADIUS (simulated MikroTik → server → SQLite store): every check and reply attribute.</summary>
-public sealed class AccessHandlerTests : IAsyncLifetime
+public sealed class AccessHandlerTests : HotspotRouterTests
 {
-    private const string Phone = "BC:24:11:EB:56:4D";
-    private const string Laptop = "BC:24:11:EB:56:4E";
-    private HotspotRig _rig = null!;
-    private Router _router = null!;
-    private HotspotSimulator _mikrotik = null!;
-
-    public async Task InitializeAsync()
-    {
-        _rig = await HotspotRig.StartAsync();
-        (_router, _mikrotik) = await _rig.StartRouterAsync(o => o.EnforceDataLimit = false);
-    }
-
-    public async Task DisposeAsync() => await _rig.DisposeAsync();
+    protected override void ConfigureRouter(HotspotSimulatorOptions options) => options.EnforceDataLimit = false;
 
     [Fact]
     public async Task ChapLogin_UnusedVoucher_IsAcceptedWithWhatIsLeft_AndActivatesIt()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync());
 
-        var result = await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone));
+        var result = await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone));
 
         result.Accepted.Should().BeTrue(string.Join(", ", result.ReplyMessages));
         var reply = result.Reply!;
@@ -42,7 +29,7 @@ public sealed class AccessHandlerTests : IAsyncLifetime
         reply.Contains(Mikrotik.VendorId, MikrotikAttributeType.TotalLimit).Should().BeFalse("the plan has no data cap");
         reply.GetString(RadiusAttributeType.Class).Should().Be("wb1:" + voucher.Code.Value);
         reply.HasMessageAuthenticator.Should().BeTrue("the simulated 7.15+ router verified it, or it would have dropped the reply");
-        var stored = await _rig.Vouchers.FindAsync(voucher.Code.Value, default);
+        var stored = await Rig.Vouchers.FindAsync(voucher.Code.Value, default);
         stored!.Status.Should().Be(VoucherStatus.Active);
         stored.ActivatedAt.Should().Be(HotspotRig.Start);
         stored.BoundMacs.Select(m => m.Value).Should().Equal(Phone);
@@ -65,29 +52,29 @@ public sealed class AccessHandlerTests : IAsyncLifetime
     [Fact]
     public async Task PapAndChap_AcceptTheCodeAsTheCustomerTypedIt()
     {
-        var plan = await _rig.CreatePlanAsync(devices: 2);
-        var voucher = await _rig.MintAsync(plan);
+        var plan = await Rig.CreatePlanAsync(devices: 2);
+        var voucher = await Rig.MintAsync(plan);
         var typed = voucher.Code.Value.ToLowerInvariant().Replace('0', 'o').Replace('1', 'l');
 
-        (await _mikrotik.LoginAsync(HotspotLogin.Pap(typed, Phone))).Accepted.Should().BeTrue("PAP compares codes, not strings");
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(typed, Laptop))).Accepted.Should().BeTrue("CHAP tries the User-Name as typed");
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Pap(typed, Phone))).Accepted.Should().BeTrue("PAP compares codes, not strings");
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(typed, Laptop))).Accepted.Should().BeTrue("CHAP tries the User-Name as typed");
     }
 
     [Fact]
     public async Task WrongPassword_IsRejectedAsAnUnknownCode()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync());
 
-        var result = await _mikrotik.LoginAsync(new HotspotLogin(HotspotLoginMethod.Chap, voucher.Code.Value, "WRONG", Phone));
+        var result = await SimulatedRouter.LoginAsync(new HotspotLogin(HotspotLoginMethod.Chap, voucher.Code.Value, "WRONG", Phone));
 
         result.ReplyMessages.Should().Equal(HotspotReplyMessages.English(HotspotRejectReason.UnknownVoucher));
-        (await _rig.Vouchers.FindAsync(voucher.Code.Value, default))!.Status.Should().Be(VoucherStatus.Unused, "a refused login changes nothing");
+        (await Rig.Vouchers.FindAsync(voucher.Code.Value, default))!.Status.Should().Be(VoucherStatus.Unused, "a refused login changes nothing");
     }
 
     [Fact]
     public async Task UnknownCode_IsRejectedWithItsMessage()
     {
-        var result = await _mikrotik.LoginAsync(HotspotLogin.Chap("ZZZZZZZZZZ", Phone));
+        var result = await SimulatedRouter.LoginAsync(HotspotLogin.Chap("ZZZZZZZZZZ", Phone));
 
         result.Reply!.Code.Should().Be(RadiusCode.AccessReject);
         result.ReplyMessages.Should().Equal("Voucher code not recognised. Please check the code and try again.");
@@ -96,55 +83,55 @@ public sealed class AccessHandlerTests : IAsyncLifetime
     [Fact]
     public async Task RevokedVoucher_IsRejectedWithItsMessage()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
-        await _rig.Vouchers.RevokeAsync(voucher.Code.Value, default);
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync());
+        await Rig.Vouchers.RevokeAsync(voucher.Code.Value, default);
 
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).ReplyMessages
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).ReplyMessages
             .Should().Equal(HotspotReplyMessages.English(HotspotRejectReason.Revoked));
     }
 
     [Fact]
     public async Task ExpiredVoucher_IsRejectedWithItsMessage()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Accepted.Should().BeTrue();
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync());
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Accepted.Should().BeTrue();
 
-        _rig.Clock.Advance(TimeSpan.FromHours(1));
+        Rig.Clock.Advance(TimeSpan.FromHours(1));
 
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).ReplyMessages
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).ReplyMessages
             .Should().Equal("This voucher has expired. Please buy a new plan.");
     }
 
     [Fact]
     public async Task DataUsedUp_IsRejectedWithItsMessage()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync(dataCapBytes: 1_000_000));
-        var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
-        _mikrotik.AddTraffic(session, 200_000, 900_000);
-        await _mikrotik.SendInterimAsync(session);
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync(dataCapBytes: 1_000_000));
+        var session = (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+        SimulatedRouter.AddTraffic(session, 200_000, 900_000);
+        await SimulatedRouter.SendInterimAsync(session);
 
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).ReplyMessages
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).ReplyMessages
             .Should().Equal(HotspotReplyMessages.English(HotspotRejectReason.DataExhausted));
     }
 
     [Fact]
     public async Task SecondDeviceOnAOneDeviceVoucher_IsRejectedWithItsMessage()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Accepted.Should().BeTrue();
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync());
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Accepted.Should().BeTrue();
 
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Laptop))).ReplyMessages
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Laptop))).ReplyMessages
             .Should().Equal("This voucher is already in use on another device.");
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Accepted.Should().BeTrue("the bound device is always admitted");
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Accepted.Should().BeTrue("the bound device is always admitted");
     }
 
     [Fact]
     public async Task PlanNotSoldOnThisRouter_IsRejectedWithItsMessage()
     {
-        var (otherRouter, _) = await _rig.StartRouterAsync(o => o.Identity = "Campus", address: "127.0.0.2");
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync(routerIds: [otherRouter.Id]));
+        var (otherRouter, _) = await Rig.StartRouterAsync(o => o.Identity = "Campus", address: "127.0.0.2");
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync(routerIds: [otherRouter.Id]));
 
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).ReplyMessages
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).ReplyMessages
             .Should().Equal(HotspotReplyMessages.English(HotspotRejectReason.RouterNotAllowed));
     }
 
@@ -162,13 +149,13 @@ public sealed class AccessHandlerTests : IAsyncLifetime
     [Fact]
     public async Task DataCap_AcceptCarriesTotalLimitWithGigawords_OfTheBytesLeft()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync(dataCapBytes: 5_000_000_000));
-        var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync(dataCapBytes: 5_000_000_000));
+        var session = (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
         session.TotalLimit.Should().Be(5_000_000_000);
-        _mikrotik.AddTraffic(session, 100_000_000, 900_000_000);
-        await _mikrotik.LogoutAsync(session);
+        SimulatedRouter.AddTraffic(session, 100_000_000, 900_000_000);
+        await SimulatedRouter.LogoutAsync(session);
 
-        var reply = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Reply!;
+        var reply = (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Reply!;
 
         var left = 4_000_000_000UL;
         reply.GetUInt32(Mikrotik.VendorId, MikrotikAttributeType.TotalLimit).Should().Be((uint)(left & uint.MaxValue));
@@ -178,40 +165,40 @@ public sealed class AccessHandlerTests : IAsyncLifetime
     [Fact]
     public async Task SessionTimeout_IsTheTimeLeft_NotThePlanDuration()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
-        var first = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
-        await _mikrotik.LogoutAsync(first);
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync());
+        var first = (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+        await SimulatedRouter.LogoutAsync(first);
 
-        _rig.Clock.Advance(TimeSpan.FromMinutes(20));
+        Rig.Clock.Advance(TimeSpan.FromMinutes(20));
 
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).SessionTimeout.Should().Be(2400u);
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).SessionTimeout.Should().Be(2400u);
     }
 
     [Fact]
     public async Task UptimeVoucher_SessionTimeoutIsTheUptimeLeft()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync(TimeSpan.FromHours(2), PlanMode.Uptime));
-        var first = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
-        _rig.Clock.Advance(TimeSpan.FromMinutes(30));
-        await _mikrotik.LogoutAsync(first);
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync(TimeSpan.FromHours(2), PlanMode.Uptime));
+        var first = (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+        Rig.Clock.Advance(TimeSpan.FromMinutes(30));
+        await SimulatedRouter.LogoutAsync(first);
 
-        _rig.Clock.Advance(TimeSpan.FromHours(5));
+        Rig.Clock.Advance(TimeSpan.FromHours(5));
 
-        (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).SessionTimeout
+        (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).SessionTimeout
             .Should().Be(5400u, "only connected time counts; the 5 hours away cost nothing");
     }
 
     [Fact]
     public async Task MacLogin_DeviceBoundAtSale_IsAcceptedAndActivatesTheVoucher()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync(), device: Phone);
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync(), device: Phone);
 
-        var result = await _mikrotik.LoginAsync(HotspotLogin.MacLogin(Phone));
+        var result = await SimulatedRouter.LoginAsync(HotspotLogin.MacLogin(Phone));
 
         result.Accepted.Should().BeTrue(string.Join(", ", result.ReplyMessages));
         result.SessionTimeout.Should().Be(3600u);
         result.Reply!.GetString(RadiusAttributeType.Class).Should().Be("wb1:" + voucher.Code.Value);
-        (await _rig.Vouchers.FindAsync(voucher.Code.Value, default))!.Status.Should().Be(VoucherStatus.Active);
+        (await Rig.Vouchers.FindAsync(voucher.Code.Value, default))!.Status.Should().Be(VoucherStatus.Active);
     }
 
     [Theory]
@@ -223,16 +210,16 @@ public sealed class AccessHandlerTests : IAsyncLifetime
     [InlineData(RadiusMacFormat.ColonHalves, MacAuthMode.MacAsUsername)]
     public async Task MacLogin_AnyRadiusMacFormatAndAuthMode_ReconnectsWithTheRemainingTime(RadiusMacFormat format, MacAuthMode mode)
     {
-        var (_, mikrotik) = await _rig.StartRouterAsync(
+        var (_, mikrotik) = await Rig.StartRouterAsync(
             o =>
             {
                 o.MacFormat = format;
                 o.MacAuthMode = mode;
             },
             address: "127.0.0.3");
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync());
         var first = (await mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
-        _rig.Clock.Advance(TimeSpan.FromMinutes(10));
+        Rig.Clock.Advance(TimeSpan.FromMinutes(10));
         await mikrotik.LogoutAsync(first);
 
         var result = await mikrotik.LoginAsync(HotspotLogin.MacLogin(Phone));
@@ -246,19 +233,19 @@ public sealed class AccessHandlerTests : IAsyncLifetime
     {
         for (var i = 0; i < 10; i++)
         {
-            (await _mikrotik.LoginAsync(HotspotLogin.MacLogin($"02:00:00:00:00:{i:X2}"))).ReplyMessages
+            (await SimulatedRouter.LoginAsync(HotspotLogin.MacLogin($"02:00:00:00:00:{i:X2}"))).ReplyMessages
                 .Should().Equal(HotspotReplyMessages.English(HotspotRejectReason.NoVoucherForDevice));
         }
 
-        _rig.Throttle.DelayedRejects.Should().Be(0, "RouterOS tries a MAC login for every new device");
+        Rig.Throttle.DelayedRejects.Should().Be(0, "RouterOS tries a MAC login for every new device");
     }
 
     [Fact]
     public async Task MacLogin_ForAnotherDevicesMac_IsRejected()
     {
-        await _rig.MintAsync(await _rig.CreatePlanAsync(), device: Phone);
+        await Rig.MintAsync(await Rig.CreatePlanAsync(), device: Phone);
 
-        var result = await _mikrotik.LoginAsync(new HotspotLogin(HotspotLoginMethod.Mac, Phone, string.Empty, Laptop));
+        var result = await SimulatedRouter.LoginAsync(new HotspotLogin(HotspotLoginMethod.Mac, Phone, string.Empty, Laptop));
 
         result.ReplyMessages.Should().Equal(HotspotReplyMessages.English(HotspotRejectReason.DeviceMismatch));
     }
@@ -277,12 +264,12 @@ public sealed class AccessHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Logs_NeverCarryAFullVoucherCode()
     {
-        var voucher = await _rig.MintAsync(await _rig.CreatePlanAsync());
-        var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
-        await _mikrotik.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Laptop));
-        await _mikrotik.LogoutAsync(session);
+        var voucher = await Rig.MintAsync(await Rig.CreatePlanAsync());
+        var session = (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Phone))).Session!;
+        await SimulatedRouter.LoginAsync(HotspotLogin.Chap(voucher.Code.Value, Laptop));
+        await SimulatedRouter.LogoutAsync(session);
 
-        _rig.Logs.Entries.Should().Contain(e => e.Message.Contains(voucher.Code.Masked, StringComparison.Ordinal));
-        _rig.Logs.Entries.Should().NotContain(e => e.Message.Contains(voucher.Code.Value, StringComparison.Ordinal));
+        Rig.Logs.Entries.Should().Contain(e => e.Message.Contains(voucher.Code.Masked, StringComparison.Ordinal));
+        Rig.Logs.Entries.Should().NotContain(e => e.Message.Contains(voucher.Code.Value, StringComparison.Ordinal));
     }
 }

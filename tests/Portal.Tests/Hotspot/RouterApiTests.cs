@@ -6,32 +6,18 @@ using WifiBilling.Portal.Tests.Hotspot.Support;
 namespace WifiBilling.Portal.Tests.Hotspot;
 
 /// <summary><c>/api/admin/routers</c>: CRUD, write-only secret, validation, registry refresh, the router script.</summary>
-public sealed class RouterApiTests : IAsyncLifetime
+public sealed class RouterApiTests : HotspotApiTests
 {
-    private HotspotPortalFactory _portal = null!;
-    private HttpClient _admin = null!;
-
-    public Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _portal = new HotspotPortalFactory(new Dictionary<string, string?>
-        {
-            ["Radius:PublicAddress"] = "203.0.113.10",
-            ["Portal:PublicHost"] = "wifi.example.co.ke",
-        });
-        _admin = _portal.CreateAdminClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _portal.DisposeAsync();
-    }
+        ["Radius:PublicAddress"] = "203.0.113.10",
+        ["Portal:PublicHost"] = "wifi.example.co.ke",
+    };
 
     [Fact]
     public async Task Create_ReturnsTheRouterWithoutItsSecret_AndTheRadiusServerKnowsItAtOnce()
     {
-        var response = await _admin.PostJsonAsync("/api/admin/routers", new { name = "Cafe", address = "127.0.0.9", secret = "s3cret-shared", coaPort = 1700 });
+        var response = await Admin.PostJsonAsync("/api/admin/routers", new { name = "Cafe", address = "127.0.0.9", secret = "s3cret-shared", coaPort = 1700 });
 
         var router = await response.ShouldBeJsonAsync(HttpStatusCode.Created);
         var id = router.GetProperty("id").GetString()!;
@@ -43,12 +29,12 @@ public sealed class RouterApiTests : IAsyncLifetime
         router.GetProperty("enabled").GetBoolean().Should().BeTrue();
         router.GetProperty("hasSecret").GetBoolean().Should().BeTrue();
         router.ToString().Should().NotContain("s3cret-shared");
-        _portal.Get<RouterRegistry>().TryGetByAddress(IPAddress.Parse("127.0.0.9"), out var client).Should().BeTrue();
+        Portal.Get<RouterRegistry>().TryGetByAddress(IPAddress.Parse("127.0.0.9"), out var client).Should().BeTrue();
         client!.Id.Should().Be(id);
 
-        var list = await (await _admin.GetAsync("/api/admin/routers")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var list = await (await Admin.GetAsync("/api/admin/routers")).ShouldBeJsonAsync(HttpStatusCode.OK);
         list.EnumerateArray().Select(r => r.GetProperty("id").GetString()).Should().Equal(id);
-        (await (await _admin.GetAsync($"/api/admin/routers/{id}")).ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("name").GetString().Should().Be("Cafe");
+        (await (await Admin.GetAsync($"/api/admin/routers/{id}")).ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("name").GetString().Should().Be("Cafe");
     }
 
     [Fact]
@@ -56,12 +42,12 @@ public sealed class RouterApiTests : IAsyncLifetime
     {
         var id = await CreateAsync("Cafe", "127.0.0.9");
 
-        var replaced = await (await _admin.PutAsJsonAsync($"/api/admin/routers/{id}", new { name = "Cafe 2", address = "127.0.0.9", enabled = false }))
+        var replaced = await (await Admin.PutAsJsonAsync($"/api/admin/routers/{id}", new { name = "Cafe 2", address = "127.0.0.9", enabled = false }))
             .ShouldBeJsonAsync(HttpStatusCode.OK);
 
         replaced.GetProperty("name").GetString().Should().Be("Cafe 2");
         replaced.GetProperty("hasSecret").GetBoolean().Should().BeTrue();
-        _portal.Get<RouterRegistry>().TryGetByAddress(IPAddress.Parse("127.0.0.9"), out _).Should().BeFalse("disabled routers are not RADIUS clients");
+        Portal.Get<RouterRegistry>().TryGetByAddress(IPAddress.Parse("127.0.0.9"), out _).Should().BeFalse("disabled routers are not RADIUS clients");
     }
 
     [Fact]
@@ -69,10 +55,10 @@ public sealed class RouterApiTests : IAsyncLifetime
     {
         var id = await CreateAsync("Cafe", "127.0.0.9");
 
-        (await _admin.DeleteAsync($"/api/admin/routers/{id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await Admin.DeleteAsync($"/api/admin/routers/{id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
-        _portal.Get<RouterRegistry>().TryGetByAddress(IPAddress.Parse("127.0.0.9"), out _).Should().BeFalse();
-        await (await _admin.DeleteAsync($"/api/admin/routers/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        Portal.Get<RouterRegistry>().TryGetByAddress(IPAddress.Parse("127.0.0.9"), out _).Should().BeFalse();
+        await (await Admin.DeleteAsync($"/api/admin/routers/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Theory]
@@ -88,7 +74,7 @@ public sealed class RouterApiTests : IAsyncLifetime
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
-        await (await _admin.PostAsync("/api/admin/routers", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
+        await (await Admin.PostAsync("/api/admin/routers", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
 
     [Fact]
@@ -96,16 +82,16 @@ public sealed class RouterApiTests : IAsyncLifetime
     {
         await CreateAsync("Cafe", "127.0.0.9");
 
-        await (await _admin.PostJsonAsync("/api/admin/routers", new { name = "Copy", address = "127.0.0.9", secret = "x" }))
+        await (await Admin.PostJsonAsync("/api/admin/routers", new { name = "Copy", address = "127.0.0.9", secret = "x" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "address");
     }
 
     [Fact]
     public async Task UnknownRouter_IsNotFound_ForEveryRoute()
     {
-        await (await _admin.GetAsync("/api/admin/routers/rtr_nope")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await _admin.PutAsJsonAsync("/api/admin/routers/rtr_nope", new { name = "x", address = "127.0.0.9" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await _admin.GetAsync("/api/admin/routers/rtr_nope/script")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.GetAsync("/api/admin/routers/rtr_nope")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.PutAsJsonAsync("/api/admin/routers/rtr_nope", new { name = "x", address = "127.0.0.9" })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.GetAsync("/api/admin/routers/rtr_nope/script")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -113,7 +99,7 @@ public sealed class RouterApiTests : IAsyncLifetime
     {
         var id = await CreateAsync("Cafe", "127.0.0.9", nasIdentifier: "cafe-westlands", coaPort: 3799);
 
-        var response = await _admin.GetAsync($"/api/admin/routers/{id}/script");
+        var response = await Admin.GetAsync($"/api/admin/routers/{id}/script");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
@@ -140,14 +126,14 @@ public sealed class RouterApiTests : IAsyncLifetime
     public async Task Script_OfADisabledRouter_IsAConflict()
     {
         var id = await CreateAsync("Cafe", "127.0.0.9");
-        await _admin.PutAsJsonAsync($"/api/admin/routers/{id}", new { name = "Cafe", address = "127.0.0.9", enabled = false });
+        await Admin.PutAsJsonAsync($"/api/admin/routers/{id}", new { name = "Cafe", address = "127.0.0.9", enabled = false });
 
-        await (await _admin.GetAsync($"/api/admin/routers/{id}/script")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await Admin.GetAsync($"/api/admin/routers/{id}/script")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
 
     private async Task<string> CreateAsync(string name, string address, string? nasIdentifier = null, int coaPort = 3799)
     {
-        var created = await (await _admin.PostJsonAsync("/api/admin/routers", new { name, address, nasIdentifier, secret = "s3cret-shared", coaPort }))
+        var created = await (await Admin.PostJsonAsync("/api/admin/routers", new { name, address, nasIdentifier, secret = "s3cret-shared", coaPort }))
             .ShouldBeJsonAsync(HttpStatusCode.Created);
         return created.GetProperty("id").GetString()!;
     }

@@ -6,44 +6,41 @@ using WifiBilling.Simulators.Hotspot;
 namespace WifiBilling.Portal.Tests.Hotspot;
 
 /// <summary><c>/api/admin/sessions</c>: what accounting recorded, and the operator's disconnect.</summary>
-public sealed class SessionApiTests : IAsyncLifetime
+public sealed class SessionApiTests : HotspotApiTests
 {
-    private HotspotPortalFactory _portal = null!;
-    private HttpClient _admin = null!;
     private HotspotSimulator _mikrotik = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _portal = new HotspotPortalFactory();
-        _admin = _portal.CreateAdminClient();
+        await base.InitializeAsync();
         _mikrotik = HotspotSimulator.Start(new HotspotSimulatorOptions
         {
-            AuthServer = _portal.AuthEndPoint,
-            AcctServer = _portal.AcctEndPoint,
+            AuthServer = Portal.AuthEndPoint,
+            AcctServer = Portal.AcctEndPoint,
             Secret = "session-api-secret",
             CoaPort = 0,
-            Clock = _portal.Clock,
+            Clock = Portal.Clock,
         });
-        await _admin.PostJsonAsync("/api/admin/routers", new { name = "Lab", address = "127.0.0.1", secret = "session-api-secret", coaPort = _mikrotik.CoaEndPoint!.Port });
+        await Admin.PostJsonAsync("/api/admin/routers", new { name = "Lab", address = "127.0.0.1", secret = "session-api-secret", coaPort = _mikrotik.CoaEndPoint!.Port });
     }
 
-    public async Task DisposeAsync()
+
+    public override async Task DisposeAsync()
     {
         await _mikrotik.DisposeAsync();
-        _admin.Dispose();
-        await _portal.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task List_ShowsOpenSessions_WithRouterNameAndCounters_FilteredByVoucherAndRouter()
     {
-        var code = (await (await _admin.PostJsonAsync("/api/admin/activate", new { planId = "pln_seed_1" })).ShouldBeJsonAsync(HttpStatusCode.Created))
+        var code = (await (await Admin.PostJsonAsync("/api/admin/activate", new { planId = "pln_seed_1" })).ShouldBeJsonAsync(HttpStatusCode.Created))
             .GetProperty("code").GetString()!;
         var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(code, "BC:24:11:EB:56:4D"))).Session!;
         _mikrotik.AddTraffic(session, 1_000, 20_000);
         await _mikrotik.SendInterimAsync(session);
 
-        var all = await (await _admin.GetAsync("/api/admin/sessions?active=true")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var all = await (await Admin.GetAsync("/api/admin/sessions?active=true")).ShouldBeJsonAsync(HttpStatusCode.OK);
 
         var listed = all.EnumerateArray().Should().ContainSingle().Subject;
         listed.GetProperty("acctSessionId").GetString().Should().Be(session.AcctSessionId);
@@ -55,33 +52,33 @@ public sealed class SessionApiTests : IAsyncLifetime
         listed.GetProperty("outputBytes").GetInt64().Should().Be(20_000);
         listed.GetProperty("disconnect").GetProperty("state").GetString().Should().Be("none");
         var routerId = listed.GetProperty("routerId").GetString();
-        (await (await _admin.GetAsync($"/api/admin/sessions?voucher={code.ToLowerInvariant()}&routerId={routerId}")).ShouldBeJsonAsync(HttpStatusCode.OK))
+        (await (await Admin.GetAsync($"/api/admin/sessions?voucher={code.ToLowerInvariant()}&routerId={routerId}")).ShouldBeJsonAsync(HttpStatusCode.OK))
             .GetArrayLength().Should().Be(1);
-        (await (await _admin.GetAsync("/api/admin/sessions?voucher=ZZZZZZZZZZ")).ShouldBeJsonAsync(HttpStatusCode.OK)).GetArrayLength().Should().Be(0);
+        (await (await Admin.GetAsync("/api/admin/sessions?voucher=ZZZZZZZZZZ")).ShouldBeJsonAsync(HttpStatusCode.OK)).GetArrayLength().Should().Be(0);
     }
 
     [Fact]
     public async Task Disconnect_SendsADisconnectRequest_AndAClosedSessionIsAConflict()
     {
-        var code = (await (await _admin.PostJsonAsync("/api/admin/activate", new { planId = "pln_seed_1" })).ShouldBeJsonAsync(HttpStatusCode.Created))
+        var code = (await (await Admin.PostJsonAsync("/api/admin/activate", new { planId = "pln_seed_1" })).ShouldBeJsonAsync(HttpStatusCode.Created))
             .GetProperty("code").GetString()!;
         var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(code, "BC:24:11:EB:56:4D"))).Session!;
-        var id = (await (await _admin.GetAsync("/api/admin/sessions")).ShouldBeJsonAsync(HttpStatusCode.OK))[0].GetProperty("id").GetString();
+        var id = (await (await Admin.GetAsync("/api/admin/sessions")).ShouldBeJsonAsync(HttpStatusCode.OK))[0].GetProperty("id").GetString();
 
-        var accepted = await (await _admin.PostAsync($"/api/admin/sessions/{id}/disconnect", null)).ShouldBeJsonAsync(HttpStatusCode.Accepted);
+        var accepted = await (await Admin.PostAsync($"/api/admin/sessions/{id}/disconnect", null)).ShouldBeJsonAsync(HttpStatusCode.Accepted);
 
         accepted.GetProperty("id").GetString().Should().Be(id);
         (await session.Ended.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(AcctTerminateCause.AdminReset);
         await Radius.Tests.Support.Poll.UntilAsync(
-            () => _admin.GetAsync("/api/admin/sessions").GetAwaiter().GetResult().Content.ReadAsStringAsync().GetAwaiter().GetResult() == "[]",
+            () => Admin.GetAsync("/api/admin/sessions").GetAwaiter().GetResult().Content.ReadAsStringAsync().GetAwaiter().GetResult() == "[]",
             "the session is closed");
-        await (await _admin.PostAsync($"/api/admin/sessions/{id}/disconnect", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await Admin.PostAsync($"/api/admin/sessions/{id}/disconnect", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
     public async Task UnknownSession_IsNotFound_AndActiveFalseIsRefused()
     {
-        await (await _admin.PostAsync("/api/admin/sessions/ses_nope/disconnect", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await _admin.GetAsync("/api/admin/sessions?active=false")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "active");
+        await (await Admin.PostAsync("/api/admin/sessions/ses_nope/disconnect", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.GetAsync("/api/admin/sessions?active=false")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "active");
     }
 }

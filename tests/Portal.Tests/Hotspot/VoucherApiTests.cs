@@ -5,29 +5,14 @@ using WifiBilling.Portal.Tests.Hotspot.Support;
 namespace WifiBilling.Portal.Tests.Hotspot;
 
 /// <summary><c>POST /api/admin/activate</c> and <c>/api/admin/vouchers</c>: selling, printing, listing, revoking, topping up.</summary>
-public sealed class VoucherApiTests : IAsyncLifetime
+public sealed class VoucherApiTests : HotspotApiTests
 {
     private const string SeedHourPlan = "pln_seed_1";
-    private HotspotPortalFactory _portal = null!;
-    private HttpClient _admin = null!;
-
-    public Task InitializeAsync()
-    {
-        _portal = new HotspotPortalFactory();
-        _admin = _portal.CreateAdminClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _portal.DisposeAsync();
-    }
 
     [Fact]
     public async Task Activate_MintsAnUnusedVoucher_BoundToTheDevice_WithThePhoneMasked()
     {
-        var response = await _admin.PostJsonAsync("/api/admin/activate", new { planId = SeedHourPlan, mac = "bc-24-11-eb-56-4d", phone = "0712345678", note = "cash at the counter" });
+        var response = await Admin.PostJsonAsync("/api/admin/activate", new { planId = SeedHourPlan, mac = "bc-24-11-eb-56-4d", phone = "0712345678", note = "cash at the counter" });
 
         var voucher = await response.ShouldBeJsonAsync(HttpStatusCode.Created);
         var code = voucher.GetProperty("code").GetString()!;
@@ -55,24 +40,24 @@ public sealed class VoucherApiTests : IAsyncLifetime
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
-        await (await _admin.PostAsync("/api/admin/activate", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
+        await (await Admin.PostAsync("/api/admin/activate", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
 
     [Fact]
     public async Task Activate_NoteTooLong_IsAProblemNamingIt() =>
-        await (await _admin.PostJsonAsync("/api/admin/activate", new { planId = SeedHourPlan, note = new string('n', 201) }))
+        await (await Admin.PostJsonAsync("/api/admin/activate", new { planId = SeedHourPlan, note = new string('n', 201) }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "note");
 
     [Fact]
     public async Task Batch_MintsThatManyVouchers_UnderOneBatchId_ListableByIt()
     {
-        var batch = await (await _admin.PostJsonAsync("/api/admin/vouchers/batch", new { planId = SeedHourPlan, count = 3 })).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var batch = await (await Admin.PostJsonAsync("/api/admin/vouchers/batch", new { planId = SeedHourPlan, count = 3 })).ShouldBeJsonAsync(HttpStatusCode.Created);
 
         var batchId = batch.GetProperty("batchId").GetString()!;
         batchId.Should().StartWith("bat_");
         var vouchers = batch.GetProperty("vouchers").EnumerateArray().ToList();
         vouchers.Should().HaveCount(3).And.OnlyContain(v => v.GetProperty("batchId").GetString() == batchId && v.GetProperty("source").GetString() == "batch");
-        var page = await (await _admin.GetAsync($"/api/admin/vouchers?batchId={batchId}&limit=2")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var page = await (await Admin.GetAsync($"/api/admin/vouchers?batchId={batchId}&limit=2")).ShouldBeJsonAsync(HttpStatusCode.OK);
         page.GetProperty("total").GetInt64().Should().Be(3);
         page.GetProperty("items").GetArrayLength().Should().Be(2);
         page.GetProperty("limit").GetInt32().Should().Be(2);
@@ -87,7 +72,7 @@ public sealed class VoucherApiTests : IAsyncLifetime
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
-        await (await _admin.PostAsync("/api/admin/vouchers/batch", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
+        await (await Admin.PostAsync("/api/admin/vouchers/batch", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
 
     [Fact]
@@ -95,11 +80,11 @@ public sealed class VoucherApiTests : IAsyncLifetime
     {
         var kept = await ActivateAsync();
         var revoked = await ActivateAsync();
-        await _admin.PostAsync($"/api/admin/vouchers/{revoked}/revoke", null);
+        await Admin.PostAsync($"/api/admin/vouchers/{revoked}/revoke", null);
 
-        var unused = await (await _admin.GetAsync("/api/admin/vouchers?status=unused")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var unused = await (await Admin.GetAsync("/api/admin/vouchers?status=unused")).ShouldBeJsonAsync(HttpStatusCode.OK);
         Codes(unused).Should().Equal(kept);
-        var byPrefix = await (await _admin.GetAsync($"/api/admin/vouchers?code={revoked[..4].ToLowerInvariant()}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var byPrefix = await (await Admin.GetAsync($"/api/admin/vouchers?code={revoked[..4].ToLowerInvariant()}")).ShouldBeJsonAsync(HttpStatusCode.OK);
         Codes(byPrefix).Should().Contain(revoked);
     }
 
@@ -112,19 +97,19 @@ public sealed class VoucherApiTests : IAsyncLifetime
     [InlineData("offset=-1", "offset")]
     [InlineData("code=%21%21", "code")]
     public async Task List_BadFilter_IsAProblemNamingIt(string query, string field) =>
-        await (await _admin.GetAsync($"/api/admin/vouchers?{query}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
+        await (await Admin.GetAsync($"/api/admin/vouchers?{query}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
 
     [Fact]
     public async Task Get_ReadsTheCodeAsTyped_AndUnknownIsNotFound()
     {
         var code = await ActivateAsync();
 
-        var voucher = await (await _admin.GetAsync($"/api/admin/vouchers/{code.ToLowerInvariant()}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var voucher = await (await Admin.GetAsync($"/api/admin/vouchers/{code.ToLowerInvariant()}")).ShouldBeJsonAsync(HttpStatusCode.OK);
 
         voucher.GetProperty("code").GetString().Should().Be(code);
-        await (await _admin.GetAsync("/api/admin/vouchers/ZZZZZZZZZZ")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await _admin.PostAsync("/api/admin/vouchers/ZZZZZZZZZZ/revoke", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await _admin.PostJsonAsync("/api/admin/vouchers/ZZZZZZZZZZ/extend", new { minutes = 5 })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.GetAsync("/api/admin/vouchers/ZZZZZZZZZZ")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.PostAsync("/api/admin/vouchers/ZZZZZZZZZZ/revoke", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await Admin.PostJsonAsync("/api/admin/vouchers/ZZZZZZZZZZ/extend", new { minutes = 5 })).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -132,11 +117,11 @@ public sealed class VoucherApiTests : IAsyncLifetime
     {
         var code = await ActivateAsync();
 
-        var revoked = await (await _admin.PostAsync($"/api/admin/vouchers/{code}/revoke", null)).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var revoked = await (await Admin.PostAsync($"/api/admin/vouchers/{code}/revoke", null)).ShouldBeJsonAsync(HttpStatusCode.OK);
 
         revoked.GetProperty("status").GetString().Should().Be("revoked");
         revoked.GetProperty("remainingSeconds").GetInt64().Should().Be(0);
-        await (await _admin.PostJsonAsync($"/api/admin/vouchers/{code}/extend", new { minutes = 30 })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        await (await Admin.PostJsonAsync($"/api/admin/vouchers/{code}/extend", new { minutes = 30 })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -144,7 +129,7 @@ public sealed class VoucherApiTests : IAsyncLifetime
     {
         var code = await ActivateAsync();
 
-        var extended = await (await _admin.PostJsonAsync($"/api/admin/vouchers/{code}/extend", new { minutes = 30 })).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var extended = await (await Admin.PostJsonAsync($"/api/admin/vouchers/{code}/extend", new { minutes = 30 })).ShouldBeJsonAsync(HttpStatusCode.OK);
 
         extended.GetProperty("remainingSeconds").GetInt64().Should().Be(5400);
     }
@@ -159,11 +144,11 @@ public sealed class VoucherApiTests : IAsyncLifetime
         var code = await ActivateAsync();
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
-        await (await _admin.PostAsync($"/api/admin/vouchers/{code}/extend", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "minutes");
+        await (await Admin.PostAsync($"/api/admin/vouchers/{code}/extend", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "minutes");
     }
 
     private async Task<string> ActivateAsync() =>
-        (await (await _admin.PostJsonAsync("/api/admin/activate", new { planId = SeedHourPlan })).ShouldBeJsonAsync(HttpStatusCode.Created))
+        (await (await Admin.PostJsonAsync("/api/admin/activate", new { planId = SeedHourPlan })).ShouldBeJsonAsync(HttpStatusCode.Created))
         .GetProperty("code").GetString()!;
 
     private static List<string?> Codes(JsonElement page) =>

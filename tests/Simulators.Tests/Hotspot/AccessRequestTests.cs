@@ -7,27 +7,15 @@ using WifiBilling.Simulators.Tests.Hotspot.Support;
 namespace WifiBilling.Simulators.Tests.Hotspot;
 
 /// <summary>What the simulated router puts on the wire for each login method (mikrotik.md §1), and how it treats replies.</summary>
-public sealed class AccessRequestTests : IAsyncLifetime
+public sealed class AccessRequestTests : SimulatorRigTests
 {
-    private const string Code = "7KQ4MZ2RHT";
-    private const string Phone = "BC:24:11:EB:56:4D";
-    private SimulatorRig _rig = null!;
-
-    public Task InitializeAsync()
-    {
-        _rig = SimulatorRig.Create();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _rig.DisposeAsync();
-
     [Fact]
     public async Task ChapLogin_SendsRouterOsAttributesInWireOrder_WithAChapPasswordOverTheChallenge()
     {
-        var result = await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone.ToLowerInvariant()));
+        var result = await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone.ToLowerInvariant()));
 
         result.Accepted.Should().BeTrue();
-        var request = _rig.Server.Received.Single(r => r.Packet.Code == RadiusCode.AccessRequest).Packet;
+        var request = Rig.Server.Received.Single(r => r.Packet.Code == RadiusCode.AccessRequest).Packet;
         Types(request).Should().Equal(
             "61", "31", "30", "87", "1", "5", "44", "8", "26/14988/10", "60", "3", "6", "26/14122/3", "32", "4", "80");
         request.GetString(RadiusAttributeType.UserName).Should().Be(Code);
@@ -49,10 +37,10 @@ public sealed class AccessRequestTests : IAsyncLifetime
     [Fact]
     public async Task AcctSessionId_IsServiceBootAndCounter_AndNasPortIsItsHexValue()
     {
-        await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
-        await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, "BC:24:11:EB:56:4E"));
+        await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
+        await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, "BC:24:11:EB:56:4E"));
 
-        var ids = _rig.Server.Received.Where(r => r.Packet.Code == RadiusCode.AccessRequest).Select(r => r.Packet).ToList();
+        var ids = Rig.Server.Received.Where(r => r.Packet.Code == RadiusCode.AccessRequest).Select(r => r.Packet).ToList();
         ids.Select(p => p.GetString(RadiusAttributeType.AcctSessionId)).Should().Equal("80100001", "80100002");
         ids.Select(p => p.GetUInt32(RadiusAttributeType.NasPort)).Should().Equal(0x80100001u, 0x80100002u);
     }
@@ -60,9 +48,9 @@ public sealed class AccessRequestTests : IAsyncLifetime
     [Fact]
     public async Task PapLogin_HidesTheCodeInUserPassword()
     {
-        await _rig.Router.LoginAsync(HotspotLogin.Pap(Code, Phone));
+        await Rig.Router.LoginAsync(HotspotLogin.Pap(Code, Phone));
 
-        var request = _rig.Server.Received.Single(r => r.Packet.Code == RadiusCode.AccessRequest).Packet;
+        var request = Rig.Server.Received.Single(r => r.Packet.Code == RadiusCode.AccessRequest).Packet;
         request.Contains(RadiusAttributeType.ChapPassword).Should().BeFalse();
         var hidden = request.GetOctets(RadiusAttributeType.UserPassword)!;
         hidden.Should().HaveCount(16);
@@ -98,38 +86,38 @@ public sealed class AccessRequestTests : IAsyncLifetime
     public async Task UnansweredRequest_IsRetransmittedUnchangedFromTheSameSourcePort()
     {
         var attempts = 0;
-        _rig.Server.OnAccess = request => ++attempts < 3 ? null : request.CreateResponse(RadiusCode.AccessReject);
+        Rig.Server.OnAccess = request => ++attempts < 3 ? null : request.CreateResponse(RadiusCode.AccessReject);
 
-        var result = await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
+        var result = await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
 
         result.Reply!.Code.Should().Be(RadiusCode.AccessReject);
-        var sent = _rig.Server.Received.Where(r => r.Packet.Code == RadiusCode.AccessRequest).ToList();
+        var sent = Rig.Server.Received.Where(r => r.Packet.Code == RadiusCode.AccessRequest).ToList();
         sent.Should().HaveCount(3);
         sent.Select(r => Convert.ToHexString(r.Datagram)).Distinct().Should().ContainSingle("the same Identifier, authenticator and attributes");
         sent.Select(r => r.Source.Port).Distinct().Should().ContainSingle();
-        _rig.Router.Counters.Resends.Should().Be(2);
+        Rig.Router.Counters.Resends.Should().Be(2);
     }
 
     [Fact]
     public async Task EachRequestType_ComesFromANewSourcePort()
     {
-        var result = await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
-        await _rig.Router.LogoutAsync(result.Session!);
+        var result = await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
+        await Rig.Router.LogoutAsync(result.Session!);
 
-        _rig.Server.Received.Select(r => r.Source.Port).Distinct().Should().HaveCount(3, "Access-Request, Start and Stop each use their own socket (LOG-V7)");
+        Rig.Server.Received.Select(r => r.Source.Port).Distinct().Should().HaveCount(3, "Access-Request, Start and Stop each use their own socket (LOG-V7)");
     }
 
     [Fact]
     public async Task ReplyWithoutMessageAuthenticator_IsDroppedWhenRequired_SoTheLoginTimesOut()
     {
-        _rig.Server.SignAccessReplies = false;
+        Rig.Server.SignAccessReplies = false;
 
-        var result = await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
+        var result = await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
 
         result.TimedOut.Should().BeTrue("RouterOS 7.15+ drops it: 'RADIUS server is not responding'");
-        _rig.Router.Counters.BadReplies.Should().Be(_rig.Router.Options.RadiusRetries + 1);
-        _rig.Router.Counters.Timeouts.Should().Be(1);
-        _rig.Router.Events.Should().Contain(e => e.Kind == HotspotEventKind.LoginTimedOut);
+        Rig.Router.Counters.BadReplies.Should().Be(Rig.Router.Options.RadiusRetries + 1);
+        Rig.Router.Counters.Timeouts.Should().Be(1);
+        Rig.Router.Events.Should().Contain(e => e.Kind == HotspotEventKind.LoginTimedOut);
     }
 
     [Fact]
@@ -144,25 +132,25 @@ public sealed class AccessRequestTests : IAsyncLifetime
     [Fact]
     public async Task ReplySignedWithAnotherSecret_IsABadReply()
     {
-        _rig.Server.ReplySecret = "not-the-secret";
+        Rig.Server.ReplySecret = "not-the-secret";
 
-        var result = await _rig.Router.LoginAsync(HotspotLogin.Pap(Code, Phone));
+        var result = await Rig.Router.LoginAsync(HotspotLogin.Pap(Code, Phone));
 
         result.TimedOut.Should().BeTrue();
-        _rig.Router.Counters.BadReplies.Should().BeGreaterThan(0);
+        Rig.Router.Counters.BadReplies.Should().BeGreaterThan(0);
     }
 
     [Fact]
     public async Task Reject_GivesTheReplyMessagesAndNoSession()
     {
-        _rig.Server.OnAccess = request => request.CreateResponse(RadiusCode.AccessReject).AddString(RadiusAttributeType.ReplyMessage, "Voucher expired");
+        Rig.Server.OnAccess = request => request.CreateResponse(RadiusCode.AccessReject).AddString(RadiusAttributeType.ReplyMessage, "Voucher expired");
 
-        var result = await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
+        var result = await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
 
         result.Accepted.Should().BeFalse();
         result.Session.Should().BeNull();
         result.ReplyMessages.Should().Equal("Voucher expired");
-        _rig.Server.Received.Should().ContainSingle("no accounting after a reject");
+        Rig.Server.Received.Should().ContainSingle("no accounting after a reject");
     }
 
     private static IEnumerable<string> Types(RadiusPacket packet) =>

@@ -6,30 +6,18 @@ using WifiBilling.Simulators.Tests.Hotspot.Support;
 namespace WifiBilling.Simulators.Tests.Hotspot;
 
 /// <summary>Accounting and the limits the simulated router enforces on its own clock (mikrotik.md §2, §3).</summary>
-public sealed class AccountingTests : IAsyncLifetime
+public sealed class AccountingTests : SimulatorRigTests
 {
-    private const string Code = "7KQ4MZ2RHT";
-    private const string Phone = "BC:24:11:EB:56:4D";
-    private SimulatorRig _rig = null!;
-
-    public Task InitializeAsync()
-    {
-        _rig = SimulatorRig.Create();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _rig.DisposeAsync();
-
     [Fact]
     public async Task Start_EchoesClass_StampsTheRouterClock_AndHasNoCounters()
     {
-        _rig.Server.OnAccess = r => r.CreateResponse(RadiusCode.AccessAccept)
+        Rig.Server.OnAccess = r => r.CreateResponse(RadiusCode.AccessAccept)
             .AddString(RadiusAttributeType.Class, "wb1:" + Code)
             .AddUInt32(RadiusAttributeType.SessionTimeout, 3600);
 
-        var result = await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
+        var result = await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone));
 
-        var start = _rig.Server.Accounting(AcctStatusType.Start).Should().ContainSingle().Subject;
+        var start = Rig.Server.Accounting(AcctStatusType.Start).Should().ContainSingle().Subject;
         start.GetString(RadiusAttributeType.AcctSessionId).Should().Be(result.Session!.AcctSessionId);
         start.GetString(RadiusAttributeType.Class).Should().Be("wb1:" + Code);
         start.GetDate(RadiusAttributeType.EventTimestamp).Should().Be(SimulatorRig.Start);
@@ -37,20 +25,20 @@ public sealed class AccountingTests : IAsyncLifetime
         start.Contains(RadiusAttributeType.AcctInputOctets).Should().BeFalse();
         start.Contains(RadiusAttributeType.ServiceType).Should().BeFalse("RouterOS accounting carries no Service-Type");
         start.Contains(RadiusAttributeType.MessageAuthenticator).Should().BeFalse("nor a Message-Authenticator (LOG-V7)");
-        _rig.Router.Events.Should().Contain(e => e.Kind == HotspotEventKind.SessionStarted && e.Acknowledged);
+        Rig.Router.Events.Should().Contain(e => e.Kind == HotspotEventKind.SessionStarted && e.Acknowledged);
     }
 
     [Fact]
     public async Task Interims_FollowTheGrantedInterval_WithGigawordsAndSessionTime()
     {
-        _rig.Server.OnAccess = r => r.CreateResponse(RadiusCode.AccessAccept).AddUInt32(RadiusAttributeType.AcctInterimInterval, 300);
-        var session = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
+        Rig.Server.OnAccess = r => r.CreateResponse(RadiusCode.AccessAccept).AddUInt32(RadiusAttributeType.AcctInterimInterval, 300);
+        var session = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
 
-        _rig.Router.AddTraffic(session, 5_000_000_000, 7);
-        _rig.Clock.Advance(TimeSpan.FromSeconds(299));
-        _rig.Server.Accounting(AcctStatusType.InterimUpdate).Should().BeEmpty();
-        _rig.Clock.Advance(TimeSpan.FromSeconds(1));
-        var interim = (await _rig.Server.WaitForAccountingAsync(AcctStatusType.InterimUpdate)).Packet;
+        Rig.Router.AddTraffic(session, 5_000_000_000, 7);
+        Rig.Clock.Advance(TimeSpan.FromSeconds(299));
+        Rig.Server.Accounting(AcctStatusType.InterimUpdate).Should().BeEmpty();
+        Rig.Clock.Advance(TimeSpan.FromSeconds(1));
+        var interim = (await Rig.Server.WaitForAccountingAsync(AcctStatusType.InterimUpdate)).Packet;
 
         interim.GetUInt32(RadiusAttributeType.AcctSessionTime).Should().Be(300u);
         interim.GetUInt32(RadiusAttributeType.AcctInputGigawords).Should().Be(1u);
@@ -63,12 +51,12 @@ public sealed class AccountingTests : IAsyncLifetime
     [Fact]
     public async Task NoAcctInterimInterval_NoInterims_WhenTheProfileSaysReceived()
     {
-        var session = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
+        var session = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
 
         session.InterimInterval.Should().BeNull("mikrotik.md §6 pitfall 4: 'received' and nothing received");
-        _rig.Clock.Advance(TimeSpan.FromMinutes(30));
-        await _rig.Router.LogoutAsync(session);
-        _rig.Server.Accounting(AcctStatusType.InterimUpdate).Should().BeEmpty();
+        Rig.Clock.Advance(TimeSpan.FromMinutes(30));
+        await Rig.Router.LogoutAsync(session);
+        Rig.Server.Accounting(AcctStatusType.InterimUpdate).Should().BeEmpty();
     }
 
     [Fact]
@@ -85,15 +73,15 @@ public sealed class AccountingTests : IAsyncLifetime
     [Fact]
     public async Task SessionTimeout_EndsTheSessionOnTheRouterClock_WithStopSessionTimeout()
     {
-        _rig.Server.OnAccess = r => r.CreateResponse(RadiusCode.AccessAccept).AddUInt32(RadiusAttributeType.SessionTimeout, 600);
-        var session = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
+        Rig.Server.OnAccess = r => r.CreateResponse(RadiusCode.AccessAccept).AddUInt32(RadiusAttributeType.SessionTimeout, 600);
+        var session = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
 
-        _rig.Clock.Advance(TimeSpan.FromSeconds(599));
+        Rig.Clock.Advance(TimeSpan.FromSeconds(599));
         session.IsActive.Should().BeTrue();
-        _rig.Clock.Advance(TimeSpan.FromSeconds(1));
+        Rig.Clock.Advance(TimeSpan.FromSeconds(1));
 
         (await session.Ended.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(AcctTerminateCause.SessionTimeout);
-        var stop = _rig.Server.Accounting(AcctStatusType.Stop).Should().ContainSingle().Subject;
+        var stop = Rig.Server.Accounting(AcctStatusType.Stop).Should().ContainSingle().Subject;
         stop.GetUInt32(RadiusAttributeType.AcctTerminateCause).Should().Be((uint)AcctTerminateCause.SessionTimeout);
         stop.GetUInt32(RadiusAttributeType.AcctSessionTime).Should().Be(600u);
     }
@@ -101,14 +89,14 @@ public sealed class AccountingTests : IAsyncLifetime
     [Fact]
     public async Task IdleTimeout_EndsAQuietSession_ButTrafficKeepsItAlive()
     {
-        _rig.Server.OnAccess = r => r.CreateResponse(RadiusCode.AccessAccept).AddUInt32(RadiusAttributeType.IdleTimeout, 300);
-        var busy = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
-        var quiet = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, "BC:24:11:EB:56:4E"))).Session!;
+        Rig.Server.OnAccess = r => r.CreateResponse(RadiusCode.AccessAccept).AddUInt32(RadiusAttributeType.IdleTimeout, 300);
+        var busy = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
+        var quiet = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, "BC:24:11:EB:56:4E"))).Session!;
 
         for (var minute = 0; minute < 8; minute++)
         {
-            _rig.Router.AddTraffic(busy, 100, 1000);
-            _rig.Clock.Advance(TimeSpan.FromMinutes(1));
+            Rig.Router.AddTraffic(busy, 100, 1000);
+            Rig.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 
         (await quiet.Ended.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(AcctTerminateCause.IdleTimeout);
@@ -118,7 +106,7 @@ public sealed class AccountingTests : IAsyncLifetime
     [Fact]
     public async Task TotalLimit_EndsTheSessionWhenTheBytesAreUsed()
     {
-        _rig.Server.OnAccess = r =>
+        Rig.Server.OnAccess = r =>
         {
             var accept = r.CreateResponse(RadiusCode.AccessAccept);
             foreach (var limit in Mikrotik.TotalLimit(5_000_000_000))
@@ -128,12 +116,12 @@ public sealed class AccountingTests : IAsyncLifetime
 
             return accept;
         };
-        var session = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
+        var session = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
         session.TotalLimit.Should().Be(5_000_000_000, "Total-Limit plus Total-Limit-Gigawords × 2^32");
 
-        _rig.Router.AddTraffic(session, 1_000_000_000, 3_999_999_999);
+        Rig.Router.AddTraffic(session, 1_000_000_000, 3_999_999_999);
         session.IsActive.Should().BeTrue();
-        _rig.Router.AddTraffic(session, 0, 1);
+        Rig.Router.AddTraffic(session, 0, 1);
 
         (await session.Ended.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(AcctTerminateCause.NasRequest);
     }
@@ -141,27 +129,27 @@ public sealed class AccountingTests : IAsyncLifetime
     [Fact]
     public async Task StopWhoseStartWentUnanswered_IsStillSent()
     {
-        _rig.Server.OnAccounting = r => r.GetUInt32(RadiusAttributeType.AcctStatusType) != (uint)AcctStatusType.Start;
-        var session = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
+        Rig.Server.OnAccounting = r => r.GetUInt32(RadiusAttributeType.AcctStatusType) != (uint)AcctStatusType.Start;
+        var session = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
 
-        await _rig.Router.LogoutAsync(session);
+        await Rig.Router.LogoutAsync(session);
 
-        _rig.Server.Accounting(AcctStatusType.Start).Should().HaveCount(_rig.Router.Options.RadiusRetries + 1, "retransmitted until given up");
-        _rig.Server.Accounting(AcctStatusType.Stop).Should().ContainSingle()
+        Rig.Server.Accounting(AcctStatusType.Start).Should().HaveCount(Rig.Router.Options.RadiusRetries + 1, "retransmitted until given up");
+        Rig.Server.Accounting(AcctStatusType.Stop).Should().ContainSingle()
             .Which.GetUInt32(RadiusAttributeType.AcctTerminateCause).Should().Be((uint)AcctTerminateCause.UserRequest);
     }
 
     [Fact]
     public async Task Reboot_DropsSessionsWithoutStop_AndBumpsTheBootSymbol()
     {
-        var before = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
+        var before = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
 
-        _rig.Router.Reboot();
-        var after = (await _rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
+        Rig.Router.Reboot();
+        var after = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
 
         before.IsActive.Should().BeFalse();
         (await before.Ended.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(AcctTerminateCause.NasReboot);
-        _rig.Server.Accounting(AcctStatusType.Stop).Should().BeEmpty("no Stop and no Accounting-On after a power cut");
+        Rig.Server.Accounting(AcctStatusType.Stop).Should().BeEmpty("no Stop and no Accounting-On after a power cut");
         before.AcctSessionId.Should().Be("80100001");
         after.AcctSessionId.Should().Be("80200001");
     }

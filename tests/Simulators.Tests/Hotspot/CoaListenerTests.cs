@@ -7,36 +7,33 @@ using WifiBilling.Simulators.Tests.Hotspot.Support;
 namespace WifiBilling.Simulators.Tests.Hotspot;
 
 /// <summary>The simulated router's <c>/radius incoming</c> (RFC 5176), driven by the real CoA client.</summary>
-public sealed class CoaListenerTests : IAsyncLifetime
+public sealed class CoaListenerTests : SimulatorRigTests
 {
-    private SimulatorRig _rig = null!;
     private HotspotSession _session = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _rig = SimulatorRig.Create();
-        _session = (await _rig.Router.LoginAsync(HotspotLogin.Chap("7KQ4MZ2RHT", "BC:24:11:EB:56:4D"))).Session!;
+        await base.InitializeAsync();
+        _session = (await Rig.Router.LoginAsync(HotspotLogin.Chap(Code, Phone))).Session!;
     }
-
-    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public async Task Disconnect_ForTheSession_IsAcked_ThenTheRouterSendsStopAdminReset()
     {
-        var result = await _rig.SendToRouterAsync(_rig.Disconnect(Identity(_session)));
+        var result = await Rig.SendToRouterAsync(Rig.Disconnect(Identity(_session)));
 
         result.Outcome.Should().Be(CoaOutcome.Ack);
         (await _session.Ended.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(AcctTerminateCause.AdminReset);
-        var stop = (await _rig.Server.WaitForAccountingAsync(AcctStatusType.Stop)).Packet;
+        var stop = (await Rig.Server.WaitForAccountingAsync(AcctStatusType.Stop)).Packet;
         stop.GetUInt32(RadiusAttributeType.AcctTerminateCause).Should().Be((uint)AcctTerminateCause.AdminReset);
-        _rig.Router.Events.Should().Contain(e => e.Kind == HotspotEventKind.DisconnectReceived && e.Answer == RadiusCode.DisconnectAck);
-        _rig.Router.Counters.IncomingAcks.Should().Be(1);
+        Rig.Router.Events.Should().Contain(e => e.Kind == HotspotEventKind.DisconnectReceived && e.Answer == RadiusCode.DisconnectAck);
+        Rig.Router.Counters.IncomingAcks.Should().Be(1);
     }
 
     [Fact]
     public async Task Disconnect_ForAnUnknownSession_IsNakkedSessionContextNotFound()
     {
-        var result = await _rig.SendToRouterAsync(_rig.Disconnect(
+        var result = await Rig.SendToRouterAsync(Rig.Disconnect(
             RadiusAttribute.FromString(RadiusAttributeType.AcctSessionId, "80100099"),
             RadiusAttribute.FromIPAddress(RadiusAttributeType.FramedIpAddress, _session.FramedIpAddress)));
 
@@ -48,7 +45,7 @@ public sealed class CoaListenerTests : IAsyncLifetime
     [Fact]
     public async Task Disconnect_NamingAnotherNas_IsNakkedNasIdentificationMismatch()
     {
-        var result = await _rig.SendToRouterAsync(_rig.Disconnect(
+        var result = await Rig.SendToRouterAsync(Rig.Disconnect(
             [.. Identity(_session).Where(a => !a.Is(RadiusAttributeType.NasIpAddress)),
              RadiusAttribute.FromIPAddress(RadiusAttributeType.NasIpAddress, IPAddress.Parse("10.9.9.9"))]));
 
@@ -59,43 +56,43 @@ public sealed class CoaListenerTests : IAsyncLifetime
     [Fact]
     public async Task Disconnect_WithTheWrongSecret_IsDroppedUnanswered()
     {
-        var request = CoaRequest.Disconnect(IPAddress.Loopback, "wrong-secret", Identity(_session)) with { Port = _rig.Router.CoaEndPoint!.Port };
+        var request = CoaRequest.Disconnect(IPAddress.Loopback, "wrong-secret", Identity(_session)) with { Port = Rig.Router.CoaEndPoint!.Port };
 
-        var result = await _rig.Coa.SendAsync(request);
+        var result = await Rig.Coa.SendAsync(request);
 
         result.Outcome.Should().Be(CoaOutcome.Timeout);
-        _rig.Router.Counters.IncomingBadRequests.Should().BeGreaterThan(0);
+        Rig.Router.Counters.IncomingBadRequests.Should().BeGreaterThan(0);
         _session.IsActive.Should().BeTrue();
     }
 
     [Fact]
     public async Task Coa_WithANewSessionTimeout_IsAppliedFromTheLogin()
     {
-        _rig.Clock.Advance(TimeSpan.FromMinutes(10));
+        Rig.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var result = await _rig.SendToRouterAsync(CoaRequest.ChangeOfAuthorization(
+        var result = await Rig.SendToRouterAsync(CoaRequest.ChangeOfAuthorization(
             IPAddress.Loopback,
             ScriptedRadiusServer.Secret,
             [.. Identity(_session), RadiusAttribute.FromUInt32(RadiusAttributeType.SessionTimeout, 900)]));
 
         result.Outcome.Should().Be(CoaOutcome.Ack);
         _session.SessionTimeout.Should().Be(900u);
-        _rig.Clock.Advance(TimeSpan.FromSeconds(299));
+        Rig.Clock.Advance(TimeSpan.FromSeconds(299));
         _session.IsActive.Should().BeTrue();
-        _rig.Clock.Advance(TimeSpan.FromSeconds(1));
+        Rig.Clock.Advance(TimeSpan.FromSeconds(1));
         (await _session.Ended.WaitAsync(TimeSpan.FromSeconds(20))).Should().Be(AcctTerminateCause.SessionTimeout);
     }
 
     [Fact]
     public async Task SecondDisconnect_ForASessionAlreadyGone_IsNakked_AndOneStopIsSent()
     {
-        var first = await _rig.SendToRouterAsync(_rig.Disconnect(Identity(_session)));
-        var second = await _rig.SendToRouterAsync(_rig.Disconnect(Identity(_session)));
+        var first = await Rig.SendToRouterAsync(Rig.Disconnect(Identity(_session)));
+        var second = await Rig.SendToRouterAsync(Rig.Disconnect(Identity(_session)));
 
         first.Outcome.Should().Be(CoaOutcome.Ack);
         second.ErrorCause.Should().Be(ErrorCause.SessionContextNotFound, "a new request for a session that is gone");
-        await _rig.Server.WaitForAccountingAsync(AcctStatusType.Stop);
-        _rig.Server.Accounting(AcctStatusType.Stop).Should().ContainSingle();
+        await Rig.Server.WaitForAccountingAsync(AcctStatusType.Stop);
+        Rig.Server.Accounting(AcctStatusType.Stop).Should().ContainSingle();
     }
 
     private static RadiusAttribute[] Identity(HotspotSession session) =>
