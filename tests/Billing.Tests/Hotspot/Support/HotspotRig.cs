@@ -87,26 +87,9 @@ public sealed class HotspotRig : IAsyncDisposable
         var ownsFolder = folder is null;
         folder ??= Storage.SqliteBackend.NewFolder();
         clock ??= new FakeTimeProvider(Start);
-        var all = new Dictionary<string, string?>
-        {
-            ["Storage:Sqlite:Path"] = Path.Combine(folder, "billing.db"),
-            ["Radius:AuthPort"] = "0",
-            ["Radius:AcctPort"] = "0",
-            ["Radius:BindAddress"] = "127.0.0.1",
-            ["Radius:Coa:BindAddress"] = "127.0.0.1",
-
-            // The CoA client waits on the fake clock: long waits, so a test moving the clock while a Disconnect is in
-            // flight on loopback does not time it out; the no-answer test moves it on purpose.
-            ["Radius:Coa:Timeout"] = "00:01:00",
-            ["Radius:Coa:MaxTimeout"] = "00:04:00",
-            ["Hotspot:DisconnectLease"] = "00:30:00",
-            ["Plans:Seed:Enabled"] = "false",
-            ["Hotspot:IdleTimeoutSeconds"] = "0",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
+        var all = HotspotTestSettings.Loopback(
+            Path.Combine(folder, "billing.db"),
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Plans:Seed:Enabled"] = "false" });
 
         var logs = new ListLoggerProvider();
         var host = await StartHostAsync(all, clock, logs);

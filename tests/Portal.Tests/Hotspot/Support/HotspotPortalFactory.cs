@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using WifiBilling.Billing.Tests.Hotspot.Support;
 using WifiBilling.Radius.Server;
 
 namespace WifiBilling.Portal.Tests.Hotspot.Support;
@@ -33,28 +34,10 @@ public sealed class HotspotPortalFactory : WebApplicationFactory<Program>
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "wifibilling-hotspot-portal", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Clock = clock ?? new FakeTimeProvider(Start);
-        _settings = new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Storage:Sqlite:Path"] = Path.Combine(Folder, "portal.db"),
-            ["Portal:DataDirectory"] = Folder,
-            ["ADMIN_API_KEY"] = AdminKey,
-            ["Radius:AuthPort"] = "0",
-            ["Radius:AcctPort"] = "0",
-            ["Radius:BindAddress"] = "127.0.0.1",
-            ["Radius:Coa:BindAddress"] = "127.0.0.1",
-
-            // The CoA client waits on the fake clock; long waits keep a test's clock steps from timing out an exchange.
-            ["Radius:Coa:Timeout"] = "00:01:00",
-            ["Radius:Coa:MaxTimeout"] = "00:04:00",
-            ["Hotspot:DisconnectLease"] = "00:30:00",
-            ["Hotspot:IdleTimeoutSeconds"] = "0",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            _settings[key] = value;
-        }
-
+        _settings = HotspotTestSettings.Loopback(Path.Combine(Folder, "portal.db"), settings);
+        _settings["urls"] = "http://127.0.0.1:0";
+        _settings["Portal:DataDirectory"] = Folder;
+        _settings["ADMIN_API_KEY"] = AdminKey;
         if (radiusPorts is { } ports)
         {
             _settings["Radius:AuthPort"] = ports.Auth.ToString(System.Globalization.CultureInfo.InvariantCulture);
