@@ -8,6 +8,7 @@ builder.AddPortalLogging();
 builder.AddPortalHosting();
 builder.AddPortalBilling();
 builder.AddPortalRadius();
+builder.AddPortalHotspot();
 builder.AddAdminApiKey();
 builder.AddPortalPayments();
 builder.AddPortalPages();
@@ -25,5 +26,6 @@ app.MapPortalPayments();
 app.MapPlanEndpoints();
 app.MapReportEndpoints();
 app.MapDashboardEndpoints();
+app.MapHotspotEndpoints();
 
 app.Run();

@@ -1,8 +1,9 @@
 using WifiBilling.Simulators;
 using WifiBilling.Simulators.Daraja;
+using WifiBilling.Simulators.Hotspot;
 
 // Entry point for the simulators: one ISimulatorCommand per sub-command. Add new ones to this list.
-ISimulatorCommand[] commands = [new DarajaCommand()];
+ISimulatorCommand[] commands = [new DarajaCommand(), new HotspotCommand()];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
 if (command is null)

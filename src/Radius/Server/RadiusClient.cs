@@ -33,8 +33,9 @@ public sealed class RadiusClient
     public string? Id { get; init; }
 
     /// <summary>
-    /// Drop Access-Requests without a valid Message-Authenticator (BlastRADIUS, CVE-2024-3596). RouterOS ≥ 7.15 always
-    /// sends one; enable it per router once it runs such a version.
+    /// Drop Access-Requests (and Status-Server) without a valid Message-Authenticator (BlastRADIUS, CVE-2024-3596).
+    /// RouterOS ≥ 7.15 always sends one; enable it per router once it runs such a version. Accounting-Requests are
+    /// exempt: RouterOS sends none there, and their keyed Request Authenticator already proves the secret.
     /// </summary>
     public bool RequireMessageAuthenticator { get; init; }
 

@@ -225,7 +225,9 @@ internal sealed partial class RadiusListener : IDisposable
 
         // A NAS found only by the NAS-Identifier it claims must prove it knows the secret on Access-Request and
         // Status-Server; an Accounting-Request already does so through its keyed Request Authenticator (RFC 2866 §3).
-        var requireMessageAuthenticator = client.RequireMessageAuthenticator || (byNasIdentifier && code != RadiusCode.AccountingRequest);
+        // The per-router requirement is about Access-Requests too: RouterOS sends no Message-Authenticator in
+        // accounting (mikrotik.md §5.2), so requiring it there would drop every Accounting-Request.
+        var requireMessageAuthenticator = (client.RequireMessageAuthenticator || byNasIdentifier) && code != RadiusCode.AccountingRequest;
         var verification = RadiusPacketCodec.TryVerify(view, client.Secret.Span, default, requireMessageAuthenticator);
         if (verification != RadiusVerificationResult.Valid)
         {

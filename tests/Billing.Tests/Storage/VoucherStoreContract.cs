@@ -144,6 +144,20 @@ public abstract class VoucherStoreContract<TBackend> : StoreContract<TBackend>
     }
 
     [SkippableFact]
+    public async Task Create_WithADevice_BindsItUnusedSoItCanLogInByMac()
+    {
+        var plan = await CreatePlanAsync();
+
+        var voucher = await Stores.Vouchers.CreateAsync(new VoucherIssue(plan.Snapshot(), VoucherSource.Admin, Device: PhoneMac), default);
+
+        voucher.Status.Should().Be(VoucherStatus.Unused);
+        (await Stores.Vouchers.FindAsync(voucher.Code.Value, default))!.BoundMacs.Should().Equal(PhoneMac);
+        (await Stores.Vouchers.FindUsableByMacAsync(PhoneMac, default)).Select(v => v.Code).Should().Equal(voucher.Code);
+        var batch = () => Stores.Vouchers.CreateManyAsync(new VoucherIssue(plan.Snapshot(), VoucherSource.Batch, Device: PhoneMac), 2, default);
+        (await batch.Should().ThrowAsync<BillingValidationException>()).Which.Field.Should().Be("mac");
+    }
+
+    [SkippableFact]
     public async Task FindUsableByMac_FindsBoundVouchersWithTimeLeft()
     {
         var voucher = await CreateVoucherAsync();

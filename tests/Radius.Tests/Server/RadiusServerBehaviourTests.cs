@@ -145,6 +145,23 @@ public sealed class RadiusServerBehaviourTests
     }
 
     [Fact]
+    public async Task ClientRequiringMessageAuthenticator_StillRecordsAccountingWithoutOne()
+    {
+        // RouterOS 7.15+ requires Message-Authenticator on Access replies but sends none in Accounting-Requests.
+        await using var host = await RadiusServerHost.StartAsync(registry =>
+            registry.Add(IPAddress.Loopback, new RadiusClient("ros-7.16", RadiusServerHost.Secret) { RequireMessageAuthenticator = true }));
+        using var probe = new UdpProbe();
+        var request = RadiusPacketCodec.Encode(new RadiusPacket(RadiusCode.AccountingRequest, 21)
+            .AddUInt32(RadiusAttributeType.AcctStatusType, (uint)AcctStatusType.Start)
+            .AddString(RadiusAttributeType.AcctSessionId, "80100014"), Secret);
+
+        var reply = await probe.ExchangeAsync(request, host.AcctEndPoint);
+
+        RadiusPacketCodec.Parse(reply, Secret, request.AsSpan(4, 16)).Code.Should().Be(RadiusCode.AccountingResponse);
+        host.Server.Counters.GetDropped(RadiusDropReason.MissingMessageAuthenticator).Should().Be(0);
+    }
+
+    [Fact]
     public async Task AccountingNotDurable_GetsNoResponse_AndTheRetransmitIsRecorded()
     {
         await using var host = await RadiusServerHost.StartAsync();

@@ -61,8 +61,8 @@ public sealed class Voucher
     internal long Version { get; private set; }
 
     /// <summary>
-    /// A new unused voucher. <paramref name="initialMac"/> pre-binds the device that paid, so it can reconnect by
-    /// MAC without typing the code.
+    /// A new unused voucher. <paramref name="initialMac"/> (or else <see cref="VoucherIssue.Device"/>) pre-binds the
+    /// device that paid, so it can reconnect by MAC without typing the code.
     /// </summary>
     public static Voucher Create(
         VoucherCode code,
@@ -81,9 +81,9 @@ public sealed class Voucher
             Note = issue.Note,
             Version = 1,
         };
-        if (initialMac is not null)
+        if ((initialMac ?? issue.Device) is { } device)
         {
-            voucher._boundMacs.Add(initialMac);
+            voucher._boundMacs.Add(device);
         }
 
         return voucher;

@@ -21,7 +21,7 @@ public sealed class MongoVoucherStore(MongoContext context, IVoucherCodeGenerato
     public async Task<IReadOnlyList<Voucher>> CreateManyAsync(VoucherIssue issue, int count, CancellationToken cancellationToken)
     {
         issue.Validate();
-        VoucherIssue.ValidateCount(count);
+        issue.ValidateCount(count);
 
         var now = Time.GetUtcNow();
         var pending = Enumerable.Range(0, count).Select(_ => Voucher.Create(codes.Next(), issue, now)).ToList();

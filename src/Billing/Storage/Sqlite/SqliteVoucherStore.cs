@@ -17,7 +17,7 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
     public Task<IReadOnlyList<Voucher>> CreateManyAsync(VoucherIssue issue, int count, CancellationToken cancellationToken)
     {
         issue.Validate();
-        VoucherIssue.ValidateCount(count);
+        issue.ValidateCount(count);
 
         var now = Time.GetUtcNow();
         return database.WriteAsync<IReadOnlyList<Voucher>>(
@@ -42,9 +42,12 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
     public Task<IReadOnlyList<Voucher>> FindUsableByMacAsync(MacAddress mac, CancellationToken cancellationToken)
     {
         var now = Time.GetUtcNow();
+        // "+status": keeps SQLite from choosing ix_vouchers_status, which walks every usable voucher (7.7 ms at
+        // 100,000); the device's few codes come from voucher_devices' key instead (µs). RouterOS sends a MAC login
+        // for every new device it sees, so this runs often and mostly finds nothing.
         return database.ReadAsync<IReadOnlyList<Voucher>>(
             db => db.Command(
-                    "SELECT " + SqliteVoucherTable.Columns + " FROM vouchers WHERE status IN " + UsableStatuses +
+                    "SELECT " + SqliteVoucherTable.Columns + " FROM vouchers WHERE +status IN " + UsableStatuses +
                     " AND code IN (SELECT code FROM voucher_devices WHERE mac = $mac)")
                 .Bind("$mac", mac.Value)
                 .ReadAll(SqliteVoucherTable.Read)
