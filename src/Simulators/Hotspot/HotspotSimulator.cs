@@ -131,7 +131,16 @@ public sealed class HotspotSimulator : IAsyncDisposable
 
         var started = Enqueue(active, AcctStatusType.Start, HotspotEventKind.SessionStarted, null);
         ArmTimers(active);
-        await started.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await started.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The login was accepted, so the session exists on the router whether or not the caller still waits for
+            // the Start to be acknowledged; hand it back so the caller can log it out.
+        }
+
         return new HotspotLoginResult(reply, session);
     }
 
