@@ -157,10 +157,18 @@ public sealed class BuyPageBrowserTests(PortalBrowserFixture browser) : IClassFi
         (await page.GetAttributeAsync("html", "lang")).Should().Be("sw");
     }
 
+    /// <summary>
+    /// Saves a full-page screenshot into the test output. With WIFIBILLING_UPDATE_SCREENSHOTS=1 it refreshes the
+    /// README's pictures in docs/screenshots instead, so an ordinary test run leaves committed files alone.
+    /// </summary>
     internal static async Task SaveScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RepositoryPaths.Root, "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("WIFIBILLING_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryPaths.Root, "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        new FileInfo(path).Length.Should().BeGreaterThan(1_000, "a rendered page is more than a blank image");
     }
 }
