@@ -1,11 +1,10 @@
 using Prometheus;
-using WifiBilling.Radius.Diagnostics;
 
 namespace WifiBilling.Portal.Hosting;
 
 /// <summary>
-/// What /metrics shows beyond the runtime and ASP.NET Core meters: the RADIUS meter under Prometheus names
-/// (<see cref="RadiusMetricsExporter"/>) and store-backed gauges of payments by status and open sessions
+/// What /metrics shows beyond the runtime and ASP.NET Core meters: the RADIUS, payment and hotspot meters under
+/// Prometheus names (<see cref="RadiusMetricsExporter"/>, <see cref="DomainMetricsExporter"/>) and store-backed gauges of payments by status and open sessions
 /// (<see cref="BillingStoreGauges"/>), recounted just before a scrape.
 /// </summary>
 public static class PortalMetricsExtensions
@@ -18,22 +17,26 @@ public static class PortalMetricsExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<BillingStoreGauges>();
         builder.Services.AddSingleton<RadiusMetricsExporter>();
+        builder.Services.AddSingleton<DomainMetricsExporter>();
 
-        // Read when /metrics is first collected: the generic adapter keeps every other meter, not the one exported above.
+        // Read when /metrics is first collected: the generic adapter keeps every other meter (runtime, ASP.NET Core),
+        // not our own, which the exporters above publish as real counters from the start.
         Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate =
-            instrument => instrument.Meter.Name != RadiusMetrics.MeterName);
+            instrument => !instrument.Meter.Name.StartsWith("WifiBilling.", StringComparison.Ordinal));
         return builder;
     }
 
     public static WebApplication UsePortalMetrics(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<RadiusMetricsExporter>(); // listening from the start, before the first packet
+        var domainMetrics = app.Services.GetRequiredService<DomainMetricsExporter>();
         var gauges = app.Services.GetRequiredService<BillingStoreGauges>();
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/metrics"),
             branch => branch.Use(async (context, next) =>
             {
                 await gauges.RefreshIfStaleAsync(context.RequestAborted);
+                domainMetrics.RecordGauges();
                 await next(context);
             }));
         return app;

@@ -56,6 +56,10 @@ public sealed class MetricsTests : IDisposable
         var scrape = await ScrapeUntilAsync(client, text => text.Contains("result=\"rejected\"", StringComparison.Ordinal));
         scrape.Should().MatchRegex("""(?m)^wifibilling_radius_requests_total\{code="Access-Request",result="rejected",drop_reason=""\} [1-9]""");
         scrape.Should().MatchRegex("""(?m)^wifibilling_radius_access_duration_seconds_count [1-9]""");
+        scrape.Should().Contain("# TYPE wifibilling_hotspot_logins_total counter");
+        scrape.Should().MatchRegex("""(?m)^wifibilling_hotspot_logins_total\{method="voucher",result="unknown-voucher"\} [1-9]""");
+        scrape.Should().MatchRegex("""(?m)^wifibilling_hotspot_expiry_scheduled \d+""", "observable gauges are read before each scrape");
+        scrape.Should().NotContain("wifibilling_hotspot_hotspot_", "the generic meter adapter must not publish a second copy");
     }
 
     [Fact]
