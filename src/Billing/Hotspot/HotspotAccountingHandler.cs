@@ -131,11 +131,15 @@ public sealed partial class HotspotAccountingHandler(
         if (accountingEvent == AccountingEvent.Start)
         {
             await reboots.OnStartAsync(routerId, record.NasIpAddress, record.NasIdentifier, acctSessionId, eventTime, cancellationToken).ConfigureAwait(false);
-            await WarnIfRecycledAsync(routerId, acctSessionId, eventTime, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await sessions.RecordAccountingAsync(record, cancellationToken).ConfigureAwait(false);
         LogRecorded(logger, accountingEvent, result.Session.Id, routerId, VoucherCode.Mask(result.Session.VoucherCode), result.Added.Seconds, result.Added.Bytes);
+        if (result.Archived is { } archived)
+        {
+            LogReused(logger, routerId, acctSessionId, archived.AcctSessionId);
+        }
+
         if (result.Voucher is { } voucher)
         {
             scheduler.Watch(voucher);
@@ -147,20 +151,6 @@ public sealed partial class HotspotAccountingHandler(
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// After 16 reboots the boot symbol wraps and RouterOS reuses Acct-Session-Ids. Sessions are keyed by router +
-    /// Acct-Session-Id, so a new session with an old id is merged into the old, closed one (a Start after its Stop).
-    /// That is not fixed here (it needs a store change); it is made visible.
-    /// </summary>
-    private async Task WarnIfRecycledAsync(string routerId, string acctSessionId, DateTimeOffset eventTime, CancellationToken cancellationToken)
-    {
-        if (await sessions.FindByAcctSessionIdAsync(routerId, acctSessionId, cancellationToken).ConfigureAwait(false) is { StoppedAt: { } stoppedAt } old
-            && stoppedAt < eventTime)
-        {
-            LogRecycled(logger, routerId, acctSessionId, old.Id, stoppedAt);
-        }
     }
 
     private static long Counter(RadiusPacket request, byte type) =>
@@ -181,9 +171,9 @@ public sealed partial class HotspotAccountingHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Accounting-Request from router {RouterId} without a usable Acct-Session-Id; not recorded, not answered")]
     private static partial void LogUnkeyed(ILogger logger, string routerId);
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Router {RouterId} started a session with Acct-Session-Id {AcctSessionId}, which session {SessionId} already used until {StoppedAt:O}; its accounting is merged into that closed session (ids recycle after 16 reboots)")]
-    private static partial void LogRecycled(ILogger logger, string routerId, string acctSessionId, string sessionId, DateTimeOffset stoppedAt);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Router {RouterId} reused Acct-Session-Id {AcctSessionId} (ids recur after 16 reboots): the closed session with that id is kept as {ArchivedAcctSessionId} and a new one opened")]
+    private static partial void LogReused(ILogger logger, string routerId, string acctSessionId, string archivedAcctSessionId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Accounting-Request from router {RouterId} with Acct-Status-Type {StatusType} acknowledged without a record")]
     private static partial void LogIgnored(ILogger logger, string routerId, uint? statusType);

@@ -23,6 +23,31 @@ public sealed class AccountingSessionTests
     }
 
     [Fact]
+    public void IsReusedBy_OnlyARecordStartingOverWellAfterTheClose()
+    {
+        var (session, _) = AccountingSession.Open(Record(AccountingEvent.Start), _clock.GetUtcNow());
+        session.IsReusedBy(Record(AccountingEvent.Start), _clock.GetUtcNow()).Should().BeFalse("an open session is never reused");
+        _clock.Advance(TimeSpan.FromMinutes(15));
+        session.Apply(Record(AccountingEvent.Stop, 900, 10, 20, "User-Request"), _clock.GetUtcNow());
+        var closedAt = _clock.GetUtcNow();
+
+        session.IsReusedBy(Record(AccountingEvent.InterimUpdate, 600, 5, 5), closedAt + TimeSpan.FromMinutes(1))
+            .Should().BeFalse("a late interim arriving soon after the Stop belongs to the closed session");
+        session.IsReusedBy(Record(AccountingEvent.Start) with { EventTime = closedAt - TimeSpan.FromMinutes(15) }, closedAt + TimeSpan.FromDays(1))
+            .Should().BeFalse("a Start stamped before the close is this session's own, however late it arrives");
+        session.IsReusedBy(Record(AccountingEvent.InterimUpdate, 1_200, 50, 50), closedAt + TimeSpan.FromDays(1))
+            .Should().BeFalse("more session time than counted continues this session (the server closed it too early)");
+        session.IsReusedBy(Record(AccountingEvent.Start), closedAt + TimeSpan.FromDays(1)).Should().BeTrue();
+        session.IsReusedBy(Record(AccountingEvent.InterimUpdate, 60, 1, 1), closedAt + TimeSpan.FromDays(1)).Should().BeTrue();
+
+        var archived = session.ToArchived();
+        archived.AcctSessionId.Should().Be(session.AcctSessionId + "~" + closedAt.ToUnixTimeSeconds());
+        archived.Id.Should().NotBe(session.Id);
+        archived.SessionSeconds.Should().Be(900);
+        archived.StoppedAt.Should().Be(closedAt);
+    }
+
+    [Fact]
     public void Apply_StopClosesOnce_AndALateInterimDoesNotReopen()
     {
         var (session, _) = AccountingSession.Open(Record(AccountingEvent.Start), _clock.GetUtcNow());

@@ -113,7 +113,7 @@ public sealed class AccountingHandlerTests : HotspotRouterTests
     }
 
     [Fact]
-    public async Task StartReusingTheIdOfAClosedSession_IsReportedAsAWarning()
+    public async Task StartReusingTheIdOfAClosedSession_OpensANewSession_AndSaysSoInTheLog()
     {
         var code = (await Rig.MintAsync(await Rig.CreatePlanAsync())).Code.Value;
         using var nas = new UdpProbe();
@@ -122,7 +122,9 @@ public sealed class AccountingHandlerTests : HotspotRouterTests
 
         (await nas.ExchangeAsync(Accounting(AcctStatusType.Start, "80100044", code, seconds: 0, input: 0), Rig.AcctEndPoint)).Should().NotBeNull();
 
-        Rig.Logs.Entries.Should().Contain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("Acct-Session-Id 80100044", StringComparison.Ordinal));
+        (await Rig.Sessions.FindByAcctSessionIdAsync(Router.Id, "80100044", default))!.IsOpen.Should().BeTrue();
+        Rig.Logs.Entries.Should().Contain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Information
+            && e.Message.Contains("reused Acct-Session-Id 80100044", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -154,6 +156,36 @@ public sealed class AccountingHandlerTests : HotspotRouterTests
         (await Rig.SessionAsync(Router, fresh)).IsOpen.Should().BeTrue();
         (await Rig.Sessions.ListOpenAsync(null, null, default)).Select(s => s.AcctSessionId)
             .Should().BeEquivalentTo([fresh.AcctSessionId, elsewhere.AcctSessionId], "another router's sessions are not touched");
+    }
+
+    [Fact]
+    public async Task SixteenRebootsLater_TheReusedAcctSessionId_IsANewSession_ChargedToItsOwnVoucher()
+    {
+        var plan = await Rig.CreatePlanAsync(TimeSpan.FromHours(2));
+        var first = await Rig.MintAsync(plan);
+        var old = (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(first.Code.Value, Phone))).Session!;
+        Rig.Clock.Advance(TimeSpan.FromMinutes(3));
+        await SimulatedRouter.LogoutAsync(old);
+        Rig.Clock.Advance(TimeSpan.FromHours(1));
+
+        for (var boot = 0; boot < 16; boot++)
+        {
+            SimulatedRouter.Reboot(); // the boot symbol has 16 values: it is back where it was
+        }
+
+        var second = await Rig.MintAsync(plan);
+        var reused = (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(second.Code.Value, "BC:24:11:EB:56:4E"))).Session!;
+        reused.AcctSessionId.Should().Be(old.AcctSessionId);
+
+        var opened = await Rig.SessionAsync(Router, reused);
+        opened.IsOpen.Should().BeTrue("the reused id opens a new session instead of merging into the closed one");
+        opened.VoucherCode.Should().Be(second.Code.Value);
+        SimulatedRouter.AddTraffic(reused, 2_000, 3_000);
+        Rig.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Rig.WaitForSessionAsync(Router, reused, s => s.SessionSeconds == 300, "the new session's interim");
+        var charged = await Rig.Vouchers.FindAsync(second.Code.Value, default);
+        (charged!.UsedSeconds, charged.UsedBytes).Should().Be((300L, 5_000L));
+        (await Rig.Vouchers.FindAsync(first.Code.Value, default))!.UsedSeconds.Should().Be(180, "the first voucher keeps only its own session");
     }
 
     [Fact]

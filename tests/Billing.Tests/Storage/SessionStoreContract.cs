@@ -74,6 +74,49 @@ public abstract class SessionStoreContract<TBackend> : StoreContract<TBackend>
     }
 
     [SkippableFact]
+    public async Task ReusedAcctSessionId_AfterTheOldSessionClosed_OpensANewSession_AndKeepsTheOldOneAside()
+    {
+        // RouterOS' boot symbol has 16 values: after 16 reboots the same Acct-Session-Id names a new session.
+        var voucher = await CreateVoucherAsync(UptimeMode());
+        await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.Start), default);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        var first = await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.Stop, 600, 1_000, 2_000, "User-Request"), default);
+        var closedAt = Clock.GetUtcNow();
+
+        // A late interim of the first session (it happened before the Stop) still merges into it.
+        var late = await Stores.Sessions.RecordAccountingAsync(
+            Record(voucher, AccountingEvent.InterimUpdate, 300, 500, 900) with { EventTime = closedAt - TimeSpan.FromMinutes(5) }, default);
+        late.Session.Id.Should().Be(first.Session.Id);
+        late.Added.IsZero.Should().BeTrue();
+
+        Clock.Advance(TimeSpan.FromDays(3));
+        var start = await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.Start), default);
+        start.Session.IsOpen.Should().BeTrue("a Start after the old session closed is a new session, not a merge into a closed one");
+        start.Session.Id.Should().Be(first.Session.Id, "the router's id names the new session");
+        start.Session.SessionSeconds.Should().Be(0);
+        start.Session.StartedAt.Should().Be(Clock.GetUtcNow());
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var interim = await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.InterimUpdate, 120, 100, 200), default);
+        interim.Added.Should().Be(new UsageDelta(120, 300), "the new session's usage is charged from zero");
+        interim.Voucher!.UsedSeconds.Should().Be(720);
+        interim.Voucher.UsedBytes.Should().Be(3_300);
+        (await Stores.Sessions.ListOpenAsync(null, "rtr_a", default)).Should().ContainSingle().Which.SessionSeconds.Should().Be(120);
+
+        var archived = await Stores.Sessions.FindByAcctSessionIdAsync("rtr_a", "80100014~" + closedAt.ToUnixTimeSeconds(), default);
+        archived.Should().NotBeNull("the old session's history is kept under an archive id");
+        archived!.SessionSeconds.Should().Be(600);
+        archived.StoppedAt.Should().Be(closedAt);
+        archived.TerminateCause.Should().Be("User-Request");
+        archived.VoucherCode.Should().Be(voucher.Code.Value);
+
+        // A retransmitted Start of the new session changes nothing.
+        var again = await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.Start), default);
+        again.Session.SessionSeconds.Should().Be(120);
+        (await Stores.Vouchers.FindAsync(voucher.Code.Value, default))!.UsedSeconds.Should().Be(720);
+    }
+
+    [SkippableFact]
     public async Task StopWithoutStart_CreatesAClosedSession()
     {
         var voucher = await CreateVoucherAsync(UptimeMode());

@@ -123,6 +123,62 @@ public sealed class AccountingSession
         return added;
     }
 
+    /// <summary>
+    /// Whether <paramref name="record"/> is a new session under this session's Acct-Session-Id. RouterOS numbers
+    /// sessions <c>80</c> + a boot symbol + a counter (mikrotik.md §1.2, attribute 44), and the boot symbol has 16
+    /// values, so after 16 reboots a router hands out ids it used before. It is a new session when this one is closed,
+    /// the record happened more than <see cref="ReuseGrace"/> after the close, and it starts over (a Start, or less
+    /// session time than recorded). A late or reordered record of this session happened before its close (or, when the
+    /// router's clock was not believed, arrives within seconds of it); one the server closed too early (stale, reboot)
+    /// still carries at least the session time already counted. Sixteen reboots take far longer than the grace.
+    /// </summary>
+    public bool IsReusedBy(AccountingRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return StoppedAt is { } stoppedAt
+            && (record.EventTime ?? now) > stoppedAt + ReuseGrace
+            && (record.Event == AccountingEvent.Start || record.SessionSeconds < SessionSeconds);
+    }
+
+    /// <summary>How long after a close a record of the same id is still taken as a late one of the closed session.</summary>
+    public static TimeSpan ReuseGrace { get; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// This closed session under an archive Acct-Session-Id (<c>&lt;id&gt;~&lt;close time in Unix seconds&gt;</c>), so
+    /// the router's reused id can open a new session while this one's history stays.
+    /// </summary>
+    public AccountingSession ToArchived()
+    {
+        if (StoppedAt is not { } stoppedAt)
+        {
+            throw new InvalidOperationException("Only a closed session is archived.");
+        }
+
+        return Rehydrate(
+            RouterId,
+            AcctSessionId + "~" + stoppedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            VoucherCode,
+            UserName,
+            Mac,
+            FramedIpAddress,
+            NasIpAddress,
+            NasIdentifier,
+            Class,
+            StartedAt,
+            UpdatedAt,
+            StoppedAt,
+            SessionSeconds,
+            InputBytes,
+            OutputBytes,
+            TerminateCause,
+            DisconnectState,
+            DisconnectErrorCause,
+            DisconnectAttempts,
+            DisconnectOwner,
+            DisconnectLeaseUntil,
+            version: 1);
+    }
+
     /// <summary>Closes an open session without a Stop (NAS reboot, stale, disconnected). False when already closed.</summary>
     public bool Close(string terminateCause, DateTimeOffset now)
     {

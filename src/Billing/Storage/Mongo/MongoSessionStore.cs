@@ -23,7 +23,7 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
     public async Task<AccountingResult> RecordAccountingAsync(AccountingRecord record, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (session, added) = await UpsertSessionAsync(record, now, cancellationToken).ConfigureAwait(false);
+        var (session, added, archived) = await UpsertSessionAsync(record, now, cancellationToken).ConfigureAwait(false);
         Voucher? voucher = null;
         if (session.VoucherCode is { } code)
         {
@@ -41,7 +41,7 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
             voucher = charged is null ? null : MongoMapping.ToDomain(charged);
         }
 
-        return new AccountingResult(session, added, voucher);
+        return new AccountingResult(session, added, voucher, archived);
     }
 
     public Task<AccountingSession?> FindAsync(string sessionId, CancellationToken cancellationToken) =>
@@ -104,12 +104,13 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
     }
 
     /// <summary>Insert-or-compare-and-set: the domain merges the record; the write is conditional on the version read.</summary>
-    private async Task<(AccountingSession Session, UsageDelta Added)> UpsertSessionAsync(
+    private async Task<(AccountingSession Session, UsageDelta Added, AccountingSession? Archived)> UpsertSessionAsync(
         AccountingRecord record,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var id = BillingIds.SessionId(record.RouterId, record.AcctSessionId);
+        AccountingSession? archived = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var stored = await context.Sessions.Find(Filter.Eq(d => d.Id, id)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -119,7 +120,7 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
                 try
                 {
                     await context.Sessions.InsertOneAsync(MongoMapping.ToDocument(opened), cancellationToken: cancellationToken).ConfigureAwait(false);
-                    return (opened, added);
+                    return (opened, added, archived);
                 }
                 catch (MongoWriteException ex) when (MongoCas.IsDuplicateKey(ex))
                 {
@@ -128,6 +129,12 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
             }
 
             var session = MongoMapping.ToDomain(stored);
+            if (session.IsReusedBy(record, now))
+            {
+                archived = await ArchiveAsync(session, cancellationToken).ConfigureAwait(false);
+                continue; // now absent: the next attempt opens the new session
+            }
+
             var before = session.Version;
             var delta = session.Apply(record, now);
             var replaced = await context.Sessions.ReplaceOneAsync(
@@ -137,11 +144,46 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
                 .ConfigureAwait(false);
             if (replaced.MatchedCount == 1)
             {
-                return (session, delta);
+                return (session, delta, archived);
             }
         }
 
         throw new InvalidOperationException($"Gave up after {MaxAttempts} concurrent changes to one session.");
+    }
+
+    /// <summary>
+    /// Moves a closed session aside for a reused Acct-Session-Id, each step safe to repeat after a crash: the archive
+    /// copy has a deterministic id (a second insert is a duplicate key), the voucher's per-session usage key moves with
+    /// it (so the new session's <c>$max</c> charge starts from 0), and the old document goes only at the version read.
+    /// </summary>
+    private async Task<AccountingSession> ArchiveAsync(AccountingSession session, CancellationToken cancellationToken)
+    {
+        var archived = session.ToArchived();
+        try
+        {
+            await context.Sessions.InsertOneAsync(MongoMapping.ToDocument(archived), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (MongoWriteException ex) when (MongoCas.IsDuplicateKey(ex))
+        {
+            // Archived by an earlier attempt or another instance.
+        }
+
+        if (session.VoucherCode is { } code)
+        {
+            await context.Vouchers.UpdateOneAsync(
+                    Builders<VoucherDocument>.Filter.Eq(d => d.Code, code) & Builders<VoucherDocument>.Filter.Exists("session_usage." + session.Id),
+                    new BsonDocumentUpdateDefinition<VoucherDocument>(new BsonDocument
+                    {
+                        { "$rename", new BsonDocument("session_usage." + session.Id, "session_usage." + archived.Id) },
+                        { "$inc", new BsonDocument("version", 1L) },
+                    }),
+                    cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        await context.Sessions.DeleteOneAsync(Filter.Eq(d => d.Id, session.Id) & Filter.Eq(d => d.Version, session.Version), cancellationToken)
+            .ConfigureAwait(false);
+        return archived;
     }
 
     private async Task<IReadOnlyList<AccountingSession>> CloseManyAsync(

@@ -17,12 +17,28 @@ public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider tim
             {
                 // Session upsert and voucher usage in the same transaction: a retransmitted record finds the
                 // counters already at its values, adds nothing, and so never charges the voucher twice.
-                UsageDelta added = default;
-                var session = SqliteSessionTable.Mutate(db, id, s => added = s.Apply(record, now));
+                UsageDelta added;
+                AccountingSession? archived = null;
+                var session = SqliteSessionTable.Find(db, id);
+                if (session is not null && session.IsReusedBy(record, now))
+                {
+                    // A rebooted router reused the id: the old session moves aside, history kept, and a new one opens.
+                    archived = session.ToArchived();
+                    SqliteSessionTable.Delete(db, session);
+                    SqliteSessionTable.Insert(db, archived);
+                    session = null;
+                }
+
                 if (session is null)
                 {
                     (session, added) = AccountingSession.Open(record, now);
                     SqliteSessionTable.Insert(db, session);
+                }
+                else
+                {
+                    var before = session.Version;
+                    added = session.Apply(record, now);
+                    SqliteSessionTable.Update(db, session, before);
                 }
 
                 Voucher? voucher = null;
@@ -31,7 +47,7 @@ public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider tim
                     voucher = SqliteVoucherTable.Mutate(db, code, v => v.ConsumeUsage(added.Seconds, added.Bytes));
                 }
 
-                return new AccountingResult(session, added, voucher);
+                return new AccountingResult(session, added, voucher, archived);
             },
             cancellationToken);
     }

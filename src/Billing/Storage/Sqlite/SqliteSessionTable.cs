@@ -62,6 +62,10 @@ internal static class SqliteSessionTable
     public static void Update(SqliteCommandCache db, AccountingSession session, long expectedVersion) =>
         Bind(db.Command(UpdateSql), session).Bind("$expected_version", expectedVersion).ExpectOneRow("session " + session.Id);
 
+    public static void Delete(SqliteCommandCache db, AccountingSession session) =>
+        db.Command("DELETE FROM sessions WHERE id = $id AND version = $expected_version")
+            .Bind("$id", session.Id).Bind("$expected_version", session.Version).ExpectOneRow("session " + session.Id);
+
     public static AccountingSession? Mutate(SqliteCommandCache db, string id, Action<AccountingSession> change) =>
         SqliteMutation.Apply(Find(db, id), s => s.Version, change, (s, expected) => Update(db, s, expected));
 
