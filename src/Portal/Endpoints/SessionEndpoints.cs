@@ -14,11 +14,14 @@ namespace WifiBilling.Portal.Endpoints;
 /// </summary>
 public static class SessionEndpoints
 {
+    private const int DefaultClosedSessions = 100;
+    private const int MaxClosedSessions = 1_000;
+
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var sessions = app.MapAdminGroup().MapGroup("/sessions").WithTags("Sessions");
         sessions.MapGet("/", ListSessionsAsync).WithName("ListSessions")
-            .WithSummary("Open sessions (active=true), optionally of one router and/or one voucher, oldest first.");
+            .WithSummary("Open sessions (active=true, the default; oldest first) or closed ones (active=false; most recently closed first, limit 1–1000, default 100), optionally of one router and/or one voucher.");
         sessions.MapPost("/{id}/disconnect", DisconnectSessionAsync).WithName("DisconnectSession")
             .WithSummary("Sends a Disconnect-Request for an open session; the outcome is recorded on the session.");
         return app;
@@ -30,18 +33,26 @@ public static class SessionEndpoints
         CancellationToken cancellationToken,
         string? active = null,
         string? routerId = null,
-        string? voucher = null)
+        string? voucher = null,
+        int? limit = null)
     {
-        if (active is not null && !string.Equals(active, "true", StringComparison.OrdinalIgnoreCase))
+        var open = active is null || string.Equals(active, "true", StringComparison.OrdinalIgnoreCase);
+        if (!open && !string.Equals(active, "false", StringComparison.OrdinalIgnoreCase))
         {
-            // Closed sessions stay in the store (usage audit); the store offers no listing of them yet.
-            throw new BillingValidationException("active", "only active sessions can be listed: use active=true or leave it out");
+            throw new BillingValidationException("active", "must be true (open sessions) or false (closed sessions, most recently closed first)");
         }
 
-        var open = await sessions.ListOpenAsync(Blank(voucher), Blank(routerId), cancellationToken);
+        if (limit is < 1 or > MaxClosedSessions)
+        {
+            throw new BillingValidationException("limit", $"must be from 1 to {MaxClosedSessions}");
+        }
+
+        var found = open
+            ? await sessions.ListOpenAsync(Blank(voucher), Blank(routerId), cancellationToken)
+            : await sessions.ListClosedAsync(Blank(voucher), Blank(routerId), limit ?? DefaultClosedSessions, cancellationToken);
         var names = (await routers.ListAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
         return TypedResults.Ok<IReadOnlyList<SessionResponse>>(
-            open.Select(s => SessionResponse.From(s, names.GetValueOrDefault(s.RouterId))).ToList());
+            found.Select(s => SessionResponse.From(s, names.GetValueOrDefault(s.RouterId))).ToList());
     }
 
     public static async Task<Results<Accepted<SessionResponse>, ProblemHttpResult>> DisconnectSessionAsync(

@@ -110,10 +110,34 @@ public abstract class SessionStoreContract<TBackend> : StoreContract<TBackend>
         archived.TerminateCause.Should().Be("User-Request");
         archived.VoucherCode.Should().Be(voucher.Code.Value);
 
+        (await Stores.Sessions.ListClosedAsync(voucher.Code.Value, "rtr_a", 10, default)).Should().ContainSingle()
+            .Which.AcctSessionId.Should().Be(archived.AcctSessionId, "closed sessions, archived ones included, are listed");
+
         // A retransmitted Start of the new session changes nothing.
         var again = await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.Start), default);
         again.Session.SessionSeconds.Should().Be(120);
         (await Stores.Vouchers.FindAsync(voucher.Code.Value, default))!.UsedSeconds.Should().Be(720);
+    }
+
+    [SkippableFact]
+    public async Task ListClosed_NewestCloseFirst_FilteredByVoucherAndRouter_UpToTheLimit()
+    {
+        var voucher = await CreateVoucherAsync(UptimeMode());
+        var other = await CreateVoucherAsync(UptimeMode());
+        foreach (var (v, acct) in new[] { (voucher, "80100001"), (other, "80100002"), (voucher, "80100003") })
+        {
+            Clock.Advance(TimeSpan.FromMinutes(1));
+            await Stores.Sessions.RecordAccountingAsync(Record(v, AccountingEvent.Stop, 30, 1, 1, "User-Request", acct), default);
+        }
+
+        await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.Start, acctSessionId: "80100004"), default);
+
+        (await Stores.Sessions.ListClosedAsync(null, null, 10, default)).Select(s => s.AcctSessionId)
+            .Should().Equal("80100003", "80100002", "80100001");
+        (await Stores.Sessions.ListClosedAsync(voucher.Code.Value.ToLowerInvariant(), null, 10, default)).Select(s => s.AcctSessionId)
+            .Should().Equal("80100003", "80100001");
+        (await Stores.Sessions.ListClosedAsync(null, "rtr_a", 2, default)).Should().HaveCount(2);
+        (await Stores.Sessions.ListClosedAsync(null, "rtr_other", 10, default)).Should().BeEmpty();
     }
 
     [SkippableFact]

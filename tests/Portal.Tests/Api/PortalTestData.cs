@@ -83,4 +83,10 @@ public sealed class PortalTestData(IServiceProvider services)
             new AccountingRecord(routerId, acctSessionId, AccountingEvent.Start, voucher.Code.Value, voucher.Code.Value, MacAddress.Parse(mac),
                 System.Net.IPAddress.Parse("10.5.50.20"), System.Net.IPAddress.Parse(nasIp)),
             CancellationToken.None);
+
+    public Task<AccountingResult> StopSessionAsync(string routerId, string acctSessionId, Voucher voucher, string mac, long seconds, string cause = "User-Request") =>
+        Sessions.RecordAccountingAsync(
+            new AccountingRecord(routerId, acctSessionId, AccountingEvent.Stop, voucher.Code.Value, voucher.Code.Value, MacAddress.Parse(mac),
+                SessionSeconds: seconds, InputBytes: 1_000, OutputBytes: 2_000_000, TerminateCause: cause),
+            CancellationToken.None);
 }

@@ -151,6 +151,26 @@ public sealed class AdminOperationsBrowserTests(PortalBrowserFixture browser) : 
         (await silentRouter.ReceiveAsync().WaitAsync(PortalBrowserFixture.Patience)).Buffer[0].Should().Be(40, "a Disconnect-Request (RFC 5176 code 40) reached the router's CoA port");
     }
 
+    [SkippableFact]
+    public async Task Operator_sees_recently_closed_sessions_with_why_they_ended()
+    {
+        await browser.RequireRouteAsync("GET", "/api/admin/sessions", "feat/aaa");
+        var router = await browser.Data.AddRouterAsync("Hostel", "closed-" + Guid.NewGuid().ToString("N")[..6], "127.0.0.6");
+        var voucher = await browser.Data.AddVoucherAsync("pln_seed_1");
+        await browser.Data.ActivateAsync(voucher, "AA:BB:CC:00:00:43", router.Id);
+        await browser.Data.StopSessionAsync(router.Id, "82000002", voucher, "AA:BB:CC:00:00:43", seconds: 1_500, cause: "Session-Timeout");
+        var page = await browser.NewPageAsync(1024, 768);
+        await browser.SignInToAdminAsync(page);
+
+        await page.ClickAsync("nav a[data-view=sessions]");
+
+        var row = page.Locator("#closed-sessions-table tr", new PageLocatorOptions { HasText = voucher.Code.Value });
+        await row.WaitForAsync();
+        (await row.TextContentAsync()).Should().Contain("Hostel").And.Contain("AA:BB:CC:00:00:43").And.Contain("Session-Timeout")
+            .And.NotContain("Disconnect", "a closed session cannot be disconnected");
+        (await page.Locator("#sessions-table tr", new PageLocatorOptions { HasText = voucher.Code.Value }).CountAsync()).Should().Be(0);
+    }
+
     private async Task WaitUntilRadiusKnowsAsync(IPAddress routerAddress)
     {
         var registry = browser.Portal.Services.GetRequiredService<IRadiusClientRegistry>();

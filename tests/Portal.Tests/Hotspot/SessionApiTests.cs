@@ -76,9 +76,39 @@ public sealed class SessionApiTests : HotspotApiTests
     }
 
     [Fact]
-    public async Task UnknownSession_IsNotFound_AndActiveFalseIsRefused()
+    public async Task ActiveFalse_ListsClosedSessions_MostRecentlyClosedFirst_UpToTheLimit()
+    {
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var code = (await (await Admin.PostJsonAsync("/api/admin/activate", new { planId = "pln_seed_1" })).ShouldBeJsonAsync(HttpStatusCode.Created))
+                .GetProperty("code").GetString()!;
+            var session = (await _mikrotik.LoginAsync(HotspotLogin.Chap(code, $"BC:24:11:EB:56:4{i}"))).Session!;
+            Portal.Clock.Advance(TimeSpan.FromMinutes(1));
+            await _mikrotik.LogoutAsync(session);
+            codes.Add(code);
+        }
+
+        var open = await (await Admin.GetAsync("/api/admin/sessions")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        open.GetArrayLength().Should().Be(0);
+        var closed = await (await Admin.GetAsync("/api/admin/sessions?active=false")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        closed.EnumerateArray().Select(s => s.GetProperty("voucherCode").GetString()).Should().Equal(codes[2], codes[1], codes[0]);
+        closed[0].GetProperty("terminateCause").GetString().Should().Be("User-Request");
+        closed[0].GetProperty("sessionSeconds").GetInt64().Should().Be(60);
+        closed[0].GetProperty("stoppedAt").GetString().Should().NotBeNullOrEmpty();
+
+        var limited = await (await Admin.GetAsync("/api/admin/sessions?active=false&limit=2")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        limited.GetArrayLength().Should().Be(2);
+        var ofOneVoucher = await (await Admin.GetAsync($"/api/admin/sessions?active=false&voucher={codes[1]}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        ofOneVoucher.EnumerateArray().Should().ContainSingle().Which.GetProperty("voucherCode").GetString().Should().Be(codes[1]);
+    }
+
+    [Fact]
+    public async Task UnknownSession_IsNotFound_AndBadFiltersAreProblems()
     {
         await (await Admin.PostAsync("/api/admin/sessions/ses_nope/disconnect", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await Admin.GetAsync("/api/admin/sessions?active=false")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "active");
+        await (await Admin.GetAsync("/api/admin/sessions?active=maybe")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "active");
+        await (await Admin.GetAsync("/api/admin/sessions?active=false&limit=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "limit");
+        await (await Admin.GetAsync("/api/admin/sessions?active=false&limit=1001")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "limit");
     }
 }

@@ -20,6 +20,12 @@ public interface ISessionStore
     /// <summary>Open sessions, all or only those of a voucher and/or router.</summary>
     Task<IReadOnlyList<AccountingSession>> ListOpenAsync(string? voucherCode, string? routerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Closed sessions, most recently closed first, at most <paramref name="limit"/>; all or only those of a voucher
+    /// and/or router. Archived sessions of a reused Acct-Session-Id are among them.
+    /// </summary>
+    Task<IReadOnlyList<AccountingSession>> ListClosedAsync(string? voucherCode, string? routerId, int limit, CancellationToken cancellationToken);
+
     /// <summary>Closes every open session of a router (Accounting-On/Off, reboot seen in Acct-Session-Id); returns them.</summary>
     Task<IReadOnlyList<AccountingSession>> CloseRouterSessionsAsync(string routerId, string terminateCause, CancellationToken cancellationToken);
 

@@ -68,6 +68,27 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
         return documents.Select(MongoMapping.ToDomain).ToList();
     }
 
+    public async Task<IReadOnlyList<AccountingSession>> ListClosedAsync(string? voucherCode, string? routerId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var filter = Filter.Ne(d => d.StoppedAt, null);
+        if (voucherCode is not null)
+        {
+            filter &= Filter.Eq(d => d.VoucherCode, VoucherCode.TryParse(voucherCode, out var parsed) ? parsed.Value : voucherCode);
+        }
+
+        if (routerId is not null)
+        {
+            filter &= Filter.Eq(d => d.RouterId, routerId);
+        }
+
+        var documents = await context.Sessions.Find(filter)
+            .Sort(Builders<SessionDocument>.Sort.Descending(d => d.StoppedAt).Ascending(d => d.Id))
+            .Limit(limit)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return documents.Select(MongoMapping.ToDomain).ToList();
+    }
+
     public Task<IReadOnlyList<AccountingSession>> CloseRouterSessionsAsync(string routerId, string terminateCause, CancellationToken cancellationToken) =>
         CloseManyAsync(Filter.Eq(d => d.StoppedAt, null) & Filter.Eq(d => d.RouterId, routerId), int.MaxValue, terminateCause, cancellationToken);
 

@@ -180,5 +180,9 @@ internal static class SqliteMigrations
             CREATE INDEX ix_sessions_open_voucher ON sessions (voucher_code) WHERE stopped_at IS NULL;
             CREATE INDEX ix_sessions_open_updated ON sessions (updated_at) WHERE stopped_at IS NULL;
             """),
+        new(2, "Closed sessions by close time and by voucher (session history)", """
+            CREATE INDEX ix_sessions_closed ON sessions (stopped_at) WHERE stopped_at IS NOT NULL;
+            CREATE INDEX ix_sessions_voucher_closed ON sessions (voucher_code, stopped_at) WHERE stopped_at IS NOT NULL;
+            """),
     ];
 }

@@ -70,6 +70,19 @@ public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider tim
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<AccountingSession>> ListClosedAsync(string? voucherCode, string? routerId, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var sql = "SELECT " + SqliteSessionTable.Columns + " FROM sessions WHERE stopped_at IS NOT NULL"
+            + (voucherCode is null ? string.Empty : " AND voucher_code = $voucher_code")
+            + (routerId is null ? string.Empty : " AND router_id = $router_id")
+            + " ORDER BY stopped_at DESC, id LIMIT $limit";
+        var code = voucherCode is null ? null : VoucherCode.TryParse(voucherCode, out var parsed) ? parsed.Value : voucherCode;
+        return database.ReadAsync<IReadOnlyList<AccountingSession>>(
+            db => db.Command(sql).Bind("$voucher_code", code).Bind("$router_id", routerId).Bind("$limit", limit).ReadAll(SqliteSessionTable.Read),
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<AccountingSession>> CloseRouterSessionsAsync(string routerId, string terminateCause, CancellationToken cancellationToken) =>
         CloseManyAsync(
             db => db.Command("SELECT id FROM sessions WHERE stopped_at IS NULL AND router_id = $router_id").Bind("$router_id", routerId),

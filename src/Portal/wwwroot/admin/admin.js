@@ -634,6 +634,17 @@
         value: (s) => el('button', { type: 'button', class: 'small danger', 'data-session': s.id, onclick: () => disconnect(s) }, 'Disconnect'),
       },
     ], sessions, 'No one is online.');
+    const closed = items(await api('GET', '/api/admin/sessions?active=false&limit=50'));
+    renderTable($('closed-sessions-table'), [
+      { title: 'Voucher', value: (s) => s.voucherCode || '–', class: 'mono' },
+      { title: 'Router', value: (s) => s.routerName || routerName(s.routerId) },
+      { title: 'MAC', value: (s) => s.mac || '–', class: 'mono' },
+      { title: 'Started', value: (s) => when(s.startedAt) },
+      { title: 'Ended', value: (s) => when(s.stoppedAt) },
+      { title: 'Online', value: (s) => secondsText(s.sessionSeconds), class: 'num' },
+      { title: 'Data', value: (s) => bytesText(s.inputBytes + s.outputBytes), class: 'num' },
+      { title: 'Why', value: (s) => s.terminateCause || '–' },
+    ], closed, 'No session has ended yet.');
     return sessions;
   }
 
