@@ -2,7 +2,7 @@ using WifiBilling.Portal.Admin;
 using WifiBilling.Portal.Endpoints;
 using WifiBilling.Portal.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PortalContentRoot.Resolve() });
 
 builder.AddPortalLogging();
 builder.AddPortalHosting();
