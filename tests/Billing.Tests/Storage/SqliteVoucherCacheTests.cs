@@ -71,6 +71,7 @@ public sealed class SqliteVoucherCacheTests : IAsyncLifetime
         await Vouchers.ExtendAsync(voucher.Code.Value, TimeSpan.FromHours(1), default);
 
         (await AdmitAsync(voucher, Phone)).Voucher!.RemainingTime(_clock.GetUtcNow()).Should().Be(TimeSpan.FromMinutes(70));
+        (await Vouchers.FindAsync(voucher.Code.Value, default))!.RemainingTime(_clock.GetUtcNow()).Should().Be(TimeSpan.FromMinutes(70));
     }
 
     [Fact]
@@ -112,6 +113,19 @@ public sealed class SqliteVoucherCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeviceBoundToAnActiveVoucher_IsSeenByTheNextLookup()
+    {
+        var voucher = await CreateVoucherAsync(deviceLimit: 2);
+        (await AdmitAsync(voucher, Phone)).Admitted.Should().BeTrue();
+        (await AdmitAsync(voucher, Phone)).Admitted.Should().BeTrue("a re-login, decided on the cached row");
+
+        (await AdmitAsync(voucher, Laptop)).Admitted.Should().BeTrue();
+
+        (await Vouchers.FindAsync(voucher.Code.Value, default))!.BoundMacs.Should().BeEquivalentTo([Phone, Laptop]);
+        (await AdmitAsync(voucher, MacAddress.Parse("02:00:00:00:00:03"))).Refusal.Should().Be(LoginRefusal.DeviceLimitReached);
+    }
+
+    [Fact]
     public async Task AVoucherMintedByAPayment_IsFoundAtOnce()
     {
         var plan = await CreatePlanAsync();
@@ -142,6 +156,72 @@ public sealed class SqliteVoucherCacheTests : IAsyncLifetime
         await failing.Should().ThrowAsync<InvalidOperationException>();
         (await AdmitAsync(voucher, Phone)).Admitted.Should().BeTrue("the revoke never committed");
         Database.Read(db => SqliteVoucherTable.Find(db, voucher.Code.Value))!.Status.Should().Be(VoucherStatus.Active);
+    }
+
+    [Fact]
+    public async Task InOneBatch_OnlyTheWriteRolledBackIsWithheld_ItsNeighboursArePublished()
+    {
+        var first = await CreateVoucherAsync();
+        var failing = await CreateVoucherAsync();
+        var last = await CreateVoucherAsync();
+        foreach (var voucher in new[] { first, failing, last })
+        {
+            (await AdmitAsync(voucher, Phone)).Admitted.Should().BeTrue();
+        }
+
+        // Three writes queued behind a held writer commit as one batch; the middle one rolls back to its savepoint.
+        await using var writer = await HoldTheWriterAsync();
+        var revokeFirst = Vouchers.RevokeAsync(first.Code.Value, default);
+        var revokeThenFail = Database.WriteAsync<Voucher?>(
+            db =>
+            {
+                SqliteVoucherTable.Mutate(db, failing.Code.Value, v => v.Revoke(_clock.GetUtcNow()));
+                throw new InvalidOperationException("a later step of the same write failed");
+            },
+            default);
+        var revokeLast = Vouchers.RevokeAsync(last.Code.Value, default);
+        writer.Release();
+
+        await revokeFirst;
+        await revokeLast;
+        await ((Func<Task>)(() => revokeThenFail)).Should().ThrowAsync<InvalidOperationException>();
+        (await AdmitAsync(first, Phone)).Refusal.Should().Be(LoginRefusal.Revoked);
+        (await AdmitAsync(failing, Phone)).Admitted.Should().BeTrue("its revoke was rolled back with its savepoint");
+        (await AdmitAsync(last, Phone)).Refusal.Should().Be(LoginRefusal.Revoked);
+    }
+
+    [Fact]
+    public async Task ABatchThatFailsAsAWhole_PublishesNothing_NotEvenItsGoodWrites()
+    {
+        var good = await CreateVoucherAsync();
+        var broken = await CreateVoucherAsync();
+        (await AdmitAsync(good, Phone)).Admitted.Should().BeTrue();
+        (await AdmitAsync(broken, Phone)).Admitted.Should().BeTrue();
+
+        await using var writer = await HoldTheWriterAsync();
+        var revokeGood = Vouchers.RevokeAsync(good.Code.Value, default);
+        var breakTheBatch = Database.WriteAsync<Voucher?>(
+            db =>
+            {
+                SqliteVoucherTable.Mutate(db, broken.Code.Value, v => v.Revoke(_clock.GetUtcNow()));
+
+                // Releasing its own savepoint leaves the writer nothing to roll back to: the whole batch is abandoned.
+                db.Execute("RELEASE operation");
+                throw new InvalidOperationException("a write that corrupts the batch");
+            },
+            default);
+        writer.Release();
+
+        await ((Func<Task>)(() => revokeGood)).Should().ThrowAsync<Exception>("its batch was rolled back");
+        await ((Func<Task>)(() => breakTheBatch)).Should().ThrowAsync<Exception>();
+        foreach (var voucher in new[] { good, broken })
+        {
+            Database.Read(db => SqliteVoucherTable.Find(db, voucher.Code.Value))!.Status.Should().Be(VoucherStatus.Active);
+            (await AdmitAsync(voucher, Phone)).Admitted.Should().BeTrue("nothing of the failed batch was committed");
+        }
+
+        await Vouchers.RevokeAsync(good.Code.Value, default);
+        (await AdmitAsync(good, Phone)).Refusal.Should().Be(LoginRefusal.Revoked, "the next batch publishes normally");
     }
 
     [Fact]
@@ -258,6 +338,22 @@ public sealed class SqliteVoucherCacheTests : IAsyncLifetime
         (await Vouchers.FindAsync(voucher.Code.Value, default))!.Status.Should().Be(VoucherStatus.Active);
     }
 
+    /// <summary>Blocks the single writer inside a write until released, so writes queued meanwhile share one batch.</summary>
+    private async Task<HeldWriter> HoldTheWriterAsync()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new ManualResetEventSlim();
+        var write = Database.WriteAsync(
+            _ =>
+            {
+                started.SetResult();
+                return gate.Wait(TimeSpan.FromSeconds(30));
+            },
+            default);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return new HeldWriter(gate, write);
+    }
+
     private Task<BillingStores> OpenAsync(int? cacheSize)
     {
         var settings = new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = Path.Combine(_folder, "billing.db") };
@@ -269,15 +365,27 @@ public sealed class SqliteVoucherCacheTests : IAsyncLifetime
         return BillingStores.CreateAsync(settings, _clock, codes: null, () => ValueTask.CompletedTask);
     }
 
-    private Task<Plan> CreatePlanAsync(long? dataCapBytes = null) =>
-        _stores.Plans.CreateAsync(new PlanDefinition("1 Hour", 20, TimeSpan.FromHours(1), PlanMode.Validity, "2M/5M", dataCapBytes), default);
+    private Task<Plan> CreatePlanAsync(long? dataCapBytes = null, int deviceLimit = 1) =>
+        _stores.Plans.CreateAsync(new PlanDefinition("1 Hour", 20, TimeSpan.FromHours(1), PlanMode.Validity, "2M/5M", dataCapBytes, deviceLimit), default);
 
-    private async Task<Voucher> CreateVoucherAsync(long? dataCapBytes = null)
+    private async Task<Voucher> CreateVoucherAsync(long? dataCapBytes = null, int deviceLimit = 1)
     {
-        var plan = await CreatePlanAsync(dataCapBytes);
+        var plan = await CreatePlanAsync(dataCapBytes, deviceLimit);
         return await Vouchers.CreateAsync(new VoucherIssue(plan.Snapshot(), VoucherSource.Admin), default);
     }
 
     private Task<LoginAdmission> AdmitAsync(Voucher voucher, MacAddress mac) =>
         Vouchers.AdmitLoginAsync(new VoucherLogin(voucher.Code.Value, mac, "rtr_a"), default);
+
+    private sealed class HeldWriter(ManualResetEventSlim gate, Task<bool> write) : IAsyncDisposable
+    {
+        public void Release() => gate.Set();
+
+        public async ValueTask DisposeAsync()
+        {
+            gate.Set();
+            (await write).Should().BeTrue("the writer was released before the holding write gave up");
+            gate.Dispose();
+        }
+    }
 }
