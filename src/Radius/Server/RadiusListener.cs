@@ -158,6 +158,14 @@ internal sealed partial class RadiusListener : IDisposable
                 continue;
             }
 
+            if (stoppingToken.IsCancellationRequested)
+            {
+                // Woken by the shutdown (Linux returns an empty read with no sender); a datagram that raced it is
+                // left to the NAS's retransmission, like any arriving after the socket closes.
+                _pool.Return(datagram);
+                return;
+            }
+
             _counters.OnReceived();
             var handedOver = false;
             try
