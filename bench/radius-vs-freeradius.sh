@@ -25,47 +25,9 @@ SESSIONS=${SESSIONS:-20000}         # sessions started before the interim round
 KEEP=${KEEP:-0}                     # 1: keep the temporary folder (logs, configs, JSON results)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-export WB_ARTIFACTS=${WB_ARTIFACTS:-/tmp/artifacts-bench}
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-work=$(mktemp -d "${TMPDIR:-/tmp}/radius-vs-freeradius.XXXXXX")
-pids=()
-
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [ "$KEEP" = 1 ]; then
-    echo "kept $work" >&2
-  else
-    rm -rf "$work"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-wait_until() { # seconds description command...
-  local deadline=$((SECONDS + $1)) what=$2
-  shift 2
-  until "$@" >/dev/null 2>&1; do
-    if [ $SECONDS -ge $deadline ]; then
-      echo "timed out waiting for $what" >&2
-      return 1
-    fi
-    sleep 0.5
-  done
-}
-
-udp_bound() { ss -Hulnp "sport = :$1" | grep -q .; }
+# shellcheck source=bench/lib/portal.sh
+. "$repo/bench/lib/portal.sh"
+bench_init radius-vs-freeradius
 
 # --- FreeRADIUS installed? ------------------------------------------------------------------------------------------
 if ! command -v freeradius >/dev/null 2>&1; then
@@ -78,53 +40,12 @@ if ! command -v freeradius >/dev/null 2>&1; then
 fi
 freeradius_version=$(freeradius -v 2>/dev/null | head -1 || true)
 
-# --- Our server: Release build, own data folder, free ports ---------------------------------------------------------
-log "building the Portal and the load generator (Release)"
-dotnet build "$repo/src/Portal" -c Release -nologo -v q >"$work/build.log" 2>&1 || { tail -30 "$work/build.log"; exit 1; }
-portal_dll="$WB_ARTIFACTS/bin/WifiBilling.Portal/release/WifiBilling.Portal.dll"
-load_dll="$WB_ARTIFACTS/bin/WifiBilling.Simulators/release/WifiBilling.Simulators.dll"
 
-http_port=$(free_port)
-ours_auth=$(free_port)
-ours_acct=$(free_port)
+# --- Our server: Release build, own data folder, free ports; the same routers and vouchers for both ---------------
+start_portal
+setup_product "$ROUTERS" "$VOUCHERS"
 fr_auth=$(free_port)
 fr_acct=$(free_port)
-admin_key=$(python3 -c 'import secrets; print(secrets.token_hex(24))')
-secret_base="bench-$(python3 -c 'import secrets; print(secrets.token_hex(6))')"
-mkdir -p "$work/portal"
-
-log "starting the Portal: HTTP 127.0.0.1:$http_port, RADIUS 127.0.0.1:$ours_auth/$ours_acct"
-(
-  cd "$repo/src/Portal"
-  exec env ASPNETCORE_URLS="http://127.0.0.1:$http_port" ADMIN_API_KEY="$admin_key" \
-    Storage__Sqlite__Path="$work/portal/wifibilling.db" Portal__DataDirectory="$work/portal" \
-    Radius__BindAddress=127.0.0.1 Radius__AuthPort="$ours_auth" Radius__AcctPort="$ours_acct" \
-    dotnet "$portal_dll"
-) >"$work/portal.log" 2>&1 &
-portal_pid=$!
-pids+=("$portal_pid")
-api="http://127.0.0.1:$http_port"
-wait_until 60 "the Portal's /health" curl -sf "$api/health"
-
-admin() { # method path [json]
-  curl -sf -X "$1" -H "X-Api-Key: $admin_key" -H 'Content-Type: application/json' "$api$2" ${3:+-d "$3"}
-}
-
-log "creating a 24 h plan, $ROUTERS routers and $VOUCHERS vouchers through the admin API"
-plan_id=$(admin POST /api/admin/plans '{"name":"Bench 24 h","price":50,"durationMinutes":1440,"rateLimit":"2M/5M"}' |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-for n in $(seq 1 "$ROUTERS"); do
-  admin POST /api/admin/routers "{\"name\":\"load-$n\",\"address\":\"127.0.1.$n\",\"secret\":\"$secret_base-$n\"}" >/dev/null
-done
-: >"$work/vouchers.txt"
-left=$VOUCHERS
-while [ "$left" -gt 0 ]; do
-  count=$((left > 10000 ? 10000 : left))
-  admin POST /api/admin/vouchers/batch "{\"planId\":\"$plan_id\",\"count\":$count}" |
-    python3 -c 'import json,sys; print("\n".join(v["code"] for v in json.load(sys.stdin)["vouchers"]))' >>"$work/vouchers.txt"
-  left=$((left - count))
-done
-[ "$(wc -l <"$work/vouchers.txt")" -eq "$VOUCHERS" ] || { echo "expected $VOUCHERS voucher codes" >&2; exit 1; }
 
 # --- FreeRADIUS: a copy of the Debian configuration with the benchmark's site, clients and users --------------------
 log "configuring FreeRADIUS ($freeradius_version) on 127.0.0.1:$fr_auth/$fr_acct"
@@ -153,44 +74,32 @@ pids+=("$!")
 wait_until 120 "FreeRADIUS to listen" udp_bound "$fr_auth"
 
 # --- Load ----------------------------------------------------------------------------------------------------------
-run_load() { # name target-label kind json-file extra-args...
-  local label=$1 target=$2 kind=$3 out=$4 auth acct
-  shift 4
-  if [ "$target" = ours ]; then auth=$ours_auth acct=$ours_acct; else auth=$fr_auth acct=$fr_acct; fi
-  log "$label"
-  dotnet "$load_dll" load --server 127.0.0.1 --auth-port "$auth" --acct-port "$acct" --secret "$secret_base-{router}" \
-    --routers "$ROUTERS" --distinct-addresses --source-address 127.0.1.1 --vouchers "$work/vouchers.txt" \
-    --kind "$kind" --concurrency "$CONCURRENCY" --label "$label" --json "$@" >"$out" || true
-  python3 - "$out" <<'EOF'
-import json, sys
-report = json.load(open(sys.argv[1]))
-print(f"== {report['label']}")
-for p in report["phases"]:
-    l = p["latency"]
-    print(f"  {p['phase']:8} {p['requests']:>8,} requests  answered {p['answered']:>8,}  accepted {p['accepted']:>8,}  rejected {p['rejected']:>6,}  "
-          f"lost {p['lost']:>5,}  retransmits {p['retransmits']:>5,}  {p['throughput']:>9,.0f}/s  "
-          f"p50 {l['p50']:.2f} ms  p99 {l['p99']:.2f} ms  p99.9 {l['p999']:.2f} ms  max {l['max']:.1f} ms")
-if "serverMemory" in report:
-    print(f"  server RSS {report['serverMemory']['residentMegabytes']} MB")
-EOF
+run_target() { # label target kind json-file extra-args...
+  local label=$1 target=$2
+  shift 2
+  if [ "$target" = ours ]; then
+    run_load "$label" "$ours_auth" "$ours_acct" "$@" --concurrency "$CONCURRENCY"
+  else
+    run_load "$label" "$fr_auth" "$fr_acct" "$@" --concurrency "$CONCURRENCY"
+  fi
 }
 
-echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $freeradius_version"
+echo "load average before the runs: $(load_average); $(nproc) cores; $freeradius_version"
 for round in $(seq 1 "$ROUNDS"); do
   setup=()
   [ "$round" = 1 ] && setup=(--setup-pass)
-  run_load "freeradius pap round $round" freeradius pap "$work/fr-pap-$round.json" --requests "$REQUESTS" "${setup[@]}"
-  run_load "ours pap round $round" ours pap "$work/ours-pap-$round.json" --requests "$REQUESTS" --server-pid "$portal_pid" "${setup[@]}"
+  run_target "freeradius pap round $round" freeradius pap "$work/fr-pap-$round.json" --requests "$REQUESTS" "${setup[@]}"
+  run_target "ours pap round $round" ours pap "$work/ours-pap-$round.json" --requests "$REQUESTS" --server-pid "$portal_pid" "${setup[@]}"
 done
 if [ "$CHAP" = 1 ]; then
-  run_load "freeradius chap" freeradius chap "$work/fr-chap.json" --requests "$REQUESTS"
-  run_load "ours chap" ours chap "$work/ours-chap.json" --requests "$REQUESTS" --server-pid "$portal_pid"
+  run_target "freeradius chap" freeradius chap "$work/fr-chap.json" --requests "$REQUESTS"
+  run_target "ours chap" ours chap "$work/ours-chap.json" --requests "$REQUESTS" --server-pid "$portal_pid"
 fi
 if [ "$ACCOUNTING" = 1 ]; then
-  run_load "freeradius interim (detail file, not fsynced)" freeradius interim "$work/fr-interim.json" --sessions "$SESSIONS" --requests "$REQUESTS" --boot 2
-  run_load "ours interim (SQLite, fsynced before each Accounting-Response)" ours interim "$work/ours-interim.json" --sessions "$SESSIONS" --requests "$REQUESTS" --boot 2 --server-pid "$portal_pid"
+  run_target "freeradius interim (detail file, not fsynced)" freeradius interim "$work/fr-interim.json" --sessions "$SESSIONS" --requests "$REQUESTS" --boot 2
+  run_target "ours interim (SQLite, fsynced before each Accounting-Response)" ours interim "$work/ours-interim.json" --sessions "$SESSIONS" --requests "$REQUESTS" --boot 2 --server-pid "$portal_pid"
 fi
-echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after the runs: $(load_average)"
 
 python3 - "$work" "$ROUNDS" <<'EOF'
 import json, sys
