@@ -1,9 +1,10 @@
 using WifiBilling.Simulators;
 using WifiBilling.Simulators.Daraja;
 using WifiBilling.Simulators.Hotspot;
+using WifiBilling.Simulators.Load;
 
 // Entry point for the simulators: one ISimulatorCommand per sub-command. Add new ones to this list.
-ISimulatorCommand[] commands = [new DarajaCommand(), new HotspotCommand()];
+ISimulatorCommand[] commands = [new DarajaCommand(), new HotspotCommand(), new LoadCommand()];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
 if (command is null)

@@ -171,7 +171,16 @@ public sealed partial class HotspotAccessHandler(
         CancellationToken cancellationToken)
     {
         metrics.LoginDecided(macLogin, reason);
-        LogRejected(logger, macLogin ? "MAC" : "voucher", VoucherCode.Mask(login.UserName), login.RouterId, reason);
+        if (reason == HotspotRejectReason.NoVoucherForDevice)
+        {
+            // RouterOS asks for every new device it sees: routine, and as frequent as devices come and go.
+            LogUnknownDevice(logger, login.RouterId);
+        }
+        else
+        {
+            LogRejected(logger, macLogin ? "MAC" : "voucher", VoucherCode.Mask(login.UserName), login.RouterId, reason);
+        }
+
         if (countsAsGuess)
         {
             var delay = throttle.RecordReject(login.Device?.Value, login.RouterId);
@@ -184,11 +193,16 @@ public sealed partial class HotspotAccessHandler(
         return login.Context.CreateResponse(RadiusCode.AccessReject).AddString(RadiusAttributeType.ReplyMessage, messages.For(reason));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted {Method} login for voucher {Voucher} on router {RouterId}: Session-Timeout {SessionTimeout} s")]
+    // Debug, not Information: a reboot storm is thousands of these a second, and a synchronous console line costs
+    // more than deciding the login (docs/benchmarks.md); the hotspot.logins counter and the sessions table keep the record.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Accepted {Method} login for voucher {Voucher} on router {RouterId}: Session-Timeout {SessionTimeout} s")]
     private static partial void LogAccepted(ILogger logger, string method, string voucher, string routerId, uint sessionTimeout);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected {Method} login for {Voucher} on router {RouterId}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string method, string voucher, string routerId, HotspotRejectReason reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected MAC login on router {RouterId}: no voucher for this device")]
+    private static partial void LogUnknownDevice(ILogger logger, string routerId);
 
     private sealed record LoginAttempt(RadiusRequestContext Context, string UserName, string RouterId, MacAddress? Device);
 }

@@ -12,7 +12,7 @@ internal static class RadiusDropReasonNames
         RadiusDropReason.MissingMessageAuthenticator => "Message-Authenticator required but missing",
         RadiusDropReason.BadMessageAuthenticator => "bad Message-Authenticator (wrong shared secret?)",
         RadiusDropReason.DuplicateInProgress => "retransmit of a request still being handled",
-        RadiusDropReason.QueueFull => "server overloaded (queue full)",
+        RadiusDropReason.QueueFull => "server overloaded (no free handler slot within a second)",
         RadiusDropReason.NoHandler => "no handler registered",
         RadiusDropReason.HandlerFailed => "handler failed",
         _ => "handler returned an invalid reply",

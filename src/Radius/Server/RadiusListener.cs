@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using WifiBilling.Radius.Diagnostics;
 using WifiBilling.Radius.Protocol;
@@ -8,14 +7,24 @@ using WifiBilling.Radius.Protocol;
 namespace WifiBilling.Radius.Server;
 
 /// <summary>
-/// One UDP port: a few receive loops put datagrams into a bounded channel; a few workers validate them (structure,
-/// client, authenticators, duplicates) and start the handler without waiting for it, up to
-/// <see cref="RadiusServerOptions.MaxConcurrentRequests"/> at once, so a slow handler does not hold up other requests.
+/// One UDP port: one or more sockets (several share the port with SO_REUSEPORT, so the kernel spreads routers over
+/// them), each with a few dedicated receiving threads. A receiving thread takes a datagram and carries it as far as it
+/// can: validation (structure, client, authenticators, duplicates), the handler and, when the handler completes at
+/// once (a login decided from memory), the reply — no hand-over to another thread, no queue. A handler that has to
+/// wait (a durable write) continues on the thread pool and the receiving thread goes back to the socket; at most
+/// <see cref="RadiusServerOptions.MaxConcurrentRequests"/> handlers run at once. The socket's receive buffer
+/// (<see cref="RadiusServerOptions.ReceiveBufferSize"/>) absorbs bursts while every thread is busy.
 /// </summary>
 internal sealed partial class RadiusListener : IDisposable
 {
+    /// <summary>How long a datagram may wait for a free handler slot; by then the NAS has retransmitted it.</summary>
+    private static readonly TimeSpan HandlerSlotWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>Receiving threads wake this often to notice shutdown (disposing the socket also wakes them).</summary>
+    private static readonly TimeSpan ReceivePoll = TimeSpan.FromMilliseconds(500);
+
     private readonly RadiusListenerKind _kind;
-    private readonly Socket _socket;
+    private readonly Socket[] _sockets;
     private readonly RadiusServerOptions _options;
     private readonly IRadiusClientRegistry _registry;
     private readonly IAccessRequestHandler? _accessHandler;
@@ -27,13 +36,12 @@ internal sealed partial class RadiusListener : IDisposable
     private readonly DuplicateRequestCache _duplicates;
     private readonly DropLogThrottle _dropLog;
     private readonly ReceivedDatagram.Pool _pool;
-    private readonly Channel<ReceivedDatagram> _queue;
     private readonly SemaphoreSlim _inFlight;
     private readonly IPEndPoint _endPointTemplate;
 
     public RadiusListener(
         RadiusListenerKind kind,
-        Socket socket,
+        IReadOnlyList<Socket> sockets,
         RadiusServerOptions options,
         IRadiusClientRegistry registry,
         IAccessRequestHandler? accessHandler,
@@ -44,7 +52,7 @@ internal sealed partial class RadiusListener : IDisposable
         ILogger logger)
     {
         _kind = kind;
-        _socket = socket;
+        _sockets = [.. sockets];
         _options = options;
         _registry = registry;
         _accessHandler = accessHandler;
@@ -55,28 +63,52 @@ internal sealed partial class RadiusListener : IDisposable
         _logger = logger;
         _duplicates = new DuplicateRequestCache(timeProvider, options.DuplicateCacheDuration, TimeSpan.FromMinutes(2));
         _dropLog = new DropLogThrottle(timeProvider, options.DropLogInterval);
-        _pool = new ReceivedDatagram.Pool(socket.AddressFamily, options.QueueCapacity + options.MaxConcurrentRequests);
-        _queue = Channel.CreateBounded<ReceivedDatagram>(new BoundedChannelOptions(options.QueueCapacity)
-        {
-            SingleReader = options.Workers == 1,
-            SingleWriter = options.ReceiveLoops == 1,
-        });
+        var family = _sockets[0].AddressFamily;
+        _pool = new ReceivedDatagram.Pool(family, (_sockets.Length * options.ReceiveLoops) + options.MaxConcurrentRequests);
         _inFlight = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
-        _endPointTemplate = socket.AddressFamily == AddressFamily.InterNetworkV6
+        _endPointTemplate = family == AddressFamily.InterNetworkV6
             ? new IPEndPoint(IPAddress.IPv6Any, 0)
             : new IPEndPoint(IPAddress.Any, 0);
-        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        LocalEndPoint = (IPEndPoint)_sockets[0].LocalEndPoint!;
     }
 
     public IPEndPoint LocalEndPoint { get; }
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var receivers = Enumerable.Range(0, _options.ReceiveLoops).Select(_ => Task.Run(() => ReceiveLoopAsync(stoppingToken), CancellationToken.None)).ToArray();
-        var workers = Enumerable.Range(0, _options.Workers).Select(_ => Task.Run(() => WorkerAsync(stoppingToken), CancellationToken.None)).ToArray();
-        await Task.WhenAll(receivers).ConfigureAwait(false);
-        _queue.Writer.TryComplete();
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var threads = new List<Thread>();
+        foreach (var socket in _sockets)
+        {
+            socket.ReceiveTimeout = (int)ReceivePoll.TotalMilliseconds;
+            for (var i = 0; i < _options.ReceiveLoops; i++)
+            {
+                var thread = new Thread(() => ReceiveLoop(socket, stoppingToken)) { IsBackground = true, Name = $"radius-{_kind.ToString().ToLowerInvariant()}-{threads.Count}" };
+                threads.Add(thread);
+                thread.Start();
+            }
+        }
+
+        using (stoppingToken.Register(() => stopped.TrySetResult()))
+        {
+            await stopped.Task.ConfigureAwait(false);
+        }
+
+        foreach (var socket in _sockets)
+        {
+            // Wakes the threads blocked in a receive (Linux; elsewhere they notice within ReceivePoll); replies can
+            // still be sent until the listener is disposed.
+            try
+            {
+                socket.Shutdown(SocketShutdown.Receive);
+            }
+            catch (SocketException)
+            {
+                // An unconnected UDP socket reports ENOTCONN, but the receivers have been woken.
+            }
+        }
+
+        await Task.Run(() => threads.ForEach(t => t.Join()), CancellationToken.None).ConfigureAwait(false);
 
         // Let started handlers finish (bounded): an accounting record half-written is worse than a late shutdown.
         for (var i = 0; i < _options.MaxConcurrentRequests; i++)
@@ -91,21 +123,29 @@ internal sealed partial class RadiusListener : IDisposable
 
     public void Dispose()
     {
-        _socket.Dispose();
+        foreach (var socket in _sockets)
+        {
+            socket.Dispose();
+        }
+
         _inFlight.Dispose();
     }
 
-    private async Task ReceiveLoopAsync(CancellationToken stoppingToken)
+    private void ReceiveLoop(Socket socket, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             var datagram = _pool.Rent();
             try
             {
-                datagram.Length = await _socket.ReceiveFromAsync(datagram.Buffer.AsMemory(), SocketFlags.None, datagram.Address, stoppingToken)
-                    .ConfigureAwait(false);
+                datagram.Length = socket.ReceiveFrom(datagram.Buffer, SocketFlags.None, datagram.Address);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+            {
+                _pool.Return(datagram);
+                continue;
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException || (ex is SocketException && stoppingToken.IsCancellationRequested))
             {
                 _pool.Return(datagram);
                 return;
@@ -118,59 +158,58 @@ internal sealed partial class RadiusListener : IDisposable
                 continue;
             }
 
-            _counters.OnReceived();
-            if (!_queue.Writer.TryWrite(datagram))
+            if (stoppingToken.IsCancellationRequested)
             {
-                Drop(null, RadiusDropReason.QueueFull, datagram, null);
+                // Woken by the shutdown (Linux returns an empty read with no sender); a datagram that raced it is
+                // left to the NAS's retransmission, like any arriving after the socket closes.
                 _pool.Return(datagram);
+                return;
             }
-        }
-    }
 
-    private async Task WorkerAsync(CancellationToken stoppingToken)
-    {
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            while (reader.TryRead(out var datagram))
+            _counters.OnReceived();
+            var handedOver = false;
+            try
             {
-                var handedOver = false;
-                try
+                handedOver = Process(socket, datagram, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: the NAS retransmits to another server.
+            }
+            catch (Exception ex)
+            {
+                LogProcessingFailed(_logger, ex, _kind);
+            }
+            finally
+            {
+                if (!handedOver)
                 {
-                    handedOver = await ProcessAsync(datagram, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    // Shutting down: unprocessed datagrams are dropped; the NAS retransmits to another server.
-                }
-                catch (Exception ex)
-                {
-                    LogProcessingFailed(_logger, ex, _kind);
-                }
-                finally
-                {
-                    if (!handedOver)
-                    {
-                        _pool.Return(datagram);
-                    }
+                    _pool.Return(datagram);
                 }
             }
         }
     }
 
-    /// <summary>Returns true when a handler task took over the datagram (it returns it to the pool).</summary>
-    private async ValueTask<bool> ProcessAsync(ReceivedDatagram datagram, CancellationToken stoppingToken)
+    /// <summary>Returns true when a handler took over the datagram (it returns it to the pool).</summary>
+    private bool Process(Socket socket, ReceivedDatagram datagram, CancellationToken stoppingToken)
     {
         var decision = Inspect(datagram, out var pending, out var cachedReply);
         switch (decision)
         {
             case Decision.ResendCachedReply:
-                await _socket.SendToAsync(cachedReply!, SocketFlags.None, datagram.Address, stoppingToken).ConfigureAwait(false);
+                socket.SendTo(cachedReply, SocketFlags.None, datagram.Address);
                 _counters.OnRetransmitAnswered();
                 return false;
             case Decision.Handle:
-                await _inFlight.WaitAsync(stoppingToken).ConfigureAwait(false);
-                _ = HandleAsync(datagram, pending, stoppingToken);
+                if (!_inFlight.Wait(0, CancellationToken.None) && !_inFlight.Wait(HandlerSlotWait, stoppingToken))
+                {
+                    _duplicates.Forget(pending.Key);
+                    Drop(pending.Context.Request.Code, RadiusDropReason.QueueFull, datagram, pending.Context.RemoteEndPoint);
+                    return false;
+                }
+
+                // Runs synchronously as far as the handler does; the rest continues on the thread pool.
+                _ = HandleAsync(socket, datagram, pending, stoppingToken);
                 return true;
             default:
                 return false;
@@ -258,7 +297,7 @@ internal sealed partial class RadiusListener : IDisposable
         return Decision.Handle;
     }
 
-    private async Task HandleAsync(ReceivedDatagram datagram, PendingRequest pending, CancellationToken stoppingToken)
+    private async Task HandleAsync(Socket socket, ReceivedDatagram datagram, PendingRequest pending, CancellationToken stoppingToken)
     {
         var (context, key) = pending;
         var request = context.Request;
@@ -294,7 +333,7 @@ internal sealed partial class RadiusListener : IDisposable
             var reply = EncodeReply(context, response);
             _duplicates.Complete(key, reply);
             completed = true;
-            await _socket.SendToAsync(reply, SocketFlags.None, datagram.Address, stoppingToken).ConfigureAwait(false);
+            socket.SendTo(reply, SocketFlags.None, datagram.Address);
             _counters.OnAnswered();
             _metrics.RequestAnswered(request.Code, response.Code);
         }

@@ -72,32 +72,61 @@ public sealed partial class RadiusServer : BackgroundService
         Task.WhenAll(_authentication!.RunAsync(stoppingToken), _accounting!.RunAsync(stoppingToken));
 
     /// <summary>
-    /// No address: one dual-mode IPv6 socket that also receives IPv4 (falls back to IPv4 where the OS has no IPv6).
-    /// "::" is dual-mode too; any other address binds to that address alone.
+    /// No address: dual-mode IPv6 sockets that also receive IPv4 (IPv4 where the OS has no IPv6). "::" is dual-mode
+    /// too; any other address binds to that address alone. Several sockets share the port with SO_REUSEPORT; with
+    /// port 0 the first picks the port and the others join it.
     /// </summary>
-    internal static Socket Bind(IPAddress? bindAddress, int port)
+    internal static Socket[] Bind(IPAddress? bindAddress, int port, int count, int receiveBufferSize)
     {
         var address = bindAddress ?? (Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any);
-        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        var sockets = new List<Socket>(count);
         try
         {
-            if (address.Equals(IPAddress.IPv6Any))
+            for (var i = 0; i < count; i++)
             {
-                socket.DualMode = true;
+                var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+                sockets.Add(socket);
+                if (address.Equals(IPAddress.IPv6Any))
+                {
+                    socket.DualMode = true;
+                }
+
+                if (receiveBufferSize > 0)
+                {
+                    socket.ReceiveBufferSize = receiveBufferSize;
+                }
+
+                if (count > 1)
+                {
+                    EnableReusePort(socket);
+                }
+
+                socket.Bind(new IPEndPoint(address, i == 0 ? port : ((IPEndPoint)sockets[0].LocalEndPoint!).Port));
             }
 
-            socket.Bind(new IPEndPoint(address, port));
-            return socket;
+            return [.. sockets];
         }
         catch
         {
-            socket.Dispose();
+            sockets.ForEach(s => s.Dispose());
             throw;
         }
     }
 
+    /// <summary>SO_REUSEPORT (Linux: SOL_SOCKET 1, option 15): sockets of the same user share the port, the kernel balances them.</summary>
+    private static void EnableReusePort(Socket socket)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("Radius:SocketsPerPort above 1 needs SO_REUSEPORT as Linux has it.");
+        }
+
+        socket.SetRawSocketOption(1, 15, BitConverter.GetBytes(1));
+    }
+
     private RadiusListener CreateListener(RadiusListenerKind kind, IPAddress? bindAddress, int port) =>
-        new(kind, Bind(bindAddress, port), _options, _registry, _accessHandler, _accountingHandler, _metrics, Counters, _timeProvider, _logger);
+        new(kind, Bind(bindAddress, port, _options.SocketsPerPort, _options.ReceiveBufferSize), _options, _registry, _accessHandler, _accountingHandler,
+            _metrics, Counters, _timeProvider, _logger);
 
     private static InvalidOperationException NotStarted() => new("The RADIUS server has not been started.");
 

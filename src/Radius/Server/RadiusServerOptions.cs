@@ -21,17 +21,27 @@ public sealed class RadiusServerOptions
     /// </summary>
     public string? BindAddress { get; set; }
 
-    /// <summary>Receive loops per port; one is enough for tens of thousands of datagrams a second.</summary>
+    /// <summary>
+    /// Sockets per port. More than one binds them all to the port with SO_REUSEPORT (Linux), and the kernel spreads
+    /// the routers over them by source address and port; each socket has its own receive queue and threads.
+    /// </summary>
     [Range(1, 16)]
-    public int ReceiveLoops { get; set; } = 1;
+    public int SocketsPerPort { get; set; } = 1;
 
-    /// <summary>Workers per port that validate datagrams and dispatch handlers.</summary>
+    /// <summary>
+    /// Threads per socket that receive datagrams and carry each through validation, the handler and the reply (a
+    /// handler that has to wait continues on the thread pool). Default: one per processor core, at most 4.
+    /// </summary>
     [Range(1, 64)]
-    public int Workers { get; set; } = 2;
+    public int ReceiveLoops { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>Datagrams waiting for a worker per port; beyond this they are dropped (the NAS retransmits).</summary>
-    [Range(1, 1_000_000)]
-    public int QueueCapacity { get; set; } = 1024;
+    /// <summary>
+    /// SO_RCVBUF in bytes: datagrams the kernel holds while every receiving thread is busy (a burst of logins after a
+    /// power cut). The kernel caps it at net.core.rmem_max. 0 keeps the system default (about 200 KB on Linux, a
+    /// few hundred requests, after which the kernel drops them silently).
+    /// </summary>
+    [Range(0, 1 << 30)]
+    public int ReceiveBufferSize { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Handler invocations in progress per port; a worker waits for a free slot before starting another.</summary>
     [Range(1, 100_000)]

@@ -32,7 +32,7 @@ public sealed class HotspotSession
     public string AcctSessionId { get; }
 
     /// <summary>NAS-Port: the Acct-Session-Id read as a hex number (seen in every RouterOS log, mikrotik.md §1.1).</summary>
-    public uint NasPort => Convert.ToUInt32(AcctSessionId, 16);
+    public uint NasPort => RouterOsPackets.NasPort(AcctSessionId);
 
     public string UserName { get; }
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Channels;
 using WifiBilling.Radius.Protocol;
 using WifiBilling.Radius.Vendors;
@@ -35,6 +33,7 @@ public sealed class HotspotSimulator : IAsyncDisposable
     private readonly HotspotSimulatorOptions _options;
     private readonly TimeProvider _clock;
     private readonly RadiusExchange _exchange;
+    private readonly RouterOsPackets _packets;
     private readonly CoaListener? _coa;
     private readonly ConcurrentDictionary<string, ActiveSession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IPAddress> _addresses = new(StringComparer.Ordinal);
@@ -60,6 +59,7 @@ public sealed class HotspotSimulator : IAsyncDisposable
         _clock = options.Clock;
         _boot = options.BootCounter;
         _exchange = new RadiusExchange(options, Counters);
+        _packets = new RouterOsPackets(options, _exchange.Secret);
         if (options.CoaPort is { } coaPort)
         {
             _coa = new CoaListener(options.LocalAddress, coaPort, _exchange.Secret, Counters, HandleCoa);
@@ -107,7 +107,7 @@ public sealed class HotspotSimulator : IAsyncDisposable
         var acctSessionId = NextAcctSessionId();
         var framedIp = login.ClientAddress ?? AddressFor(mac);
         var userName = login.Method == HotspotLoginMethod.Mac ? MacAddresses.Format(login.UserName, _options.MacFormat) : login.UserName;
-        var request = BuildAccessRequest(login, userName, mac, acctSessionId, framedIp);
+        var request = _packets.AccessRequest(NextIdentifier(), login, userName, mac, acctSessionId, framedIp);
 
         var reply = await _exchange.SendAsync(request, _options.AuthServer, cancellationToken).ConfigureAwait(false);
         if (reply is null)
@@ -276,92 +276,6 @@ public sealed class HotspotSimulator : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private RadiusPacket BuildAccessRequest(HotspotLogin login, string userName, string mac, string acctSessionId, IPAddress framedIp)
-    {
-        // The wire order of a RouterOS 7 hotspot's Access-Request (mikrotik.md §1.1, LOG-V7).
-        var request = new RadiusPacket(RadiusCode.AccessRequest, NextIdentifier())
-            .AddUInt32(RadiusAttributeType.NasPortType, _options.NasPortType)
-            .AddString(RadiusAttributeType.CallingStationId, mac)
-            .AddString(RadiusAttributeType.CalledStationId, _options.HotspotServerName)
-            .AddString(RadiusAttributeType.NasPortId, _options.InterfaceName)
-            .AddString(RadiusAttributeType.UserName, userName)
-            .AddUInt32(RadiusAttributeType.NasPort, Convert.ToUInt32(acctSessionId, 16))
-            .AddString(RadiusAttributeType.AcctSessionId, acctSessionId)
-            .AddIPAddress(RadiusAttributeType.FramedIpAddress, framedIp)
-            .AddVendorIPAddress(Mikrotik.VendorId, MikrotikAttributeType.HostIp, framedIp);
-        switch (login.Method)
-        {
-            case HotspotLoginMethod.Chap:
-                // The login page hashes chap-id + password + chap-challenge; the router sends its own challenge as CHAP-Challenge.
-                var chapId = (byte)RandomNumberGenerator.GetInt32(256);
-                var challenge = RandomNumberGenerator.GetBytes(16);
-                var response = new byte[Chap.ResponseLength];
-                Chap.ComputeResponse(chapId, Encoding.UTF8.GetBytes(login.Password), challenge, response);
-                request.AddOctets(RadiusAttributeType.ChapChallenge, challenge).AddOctets(RadiusAttributeType.ChapPassword, response);
-                break;
-            case HotspotLoginMethod.Pap:
-                request.AddOctets(RadiusAttributeType.UserPassword, RadiusPassword.Hide(login.Password, _exchange.Secret, request.Authenticator.Span));
-                break;
-            default:
-                var password = _options.MacAuthMode == MacAuthMode.MacAsUsernameAndPassword ? userName : login.Password;
-                request.AddOctets(RadiusAttributeType.UserPassword, RadiusPassword.Hide(password, _exchange.Secret, request.Authenticator.Span));
-                break;
-        }
-
-        request.AddUInt32(RadiusAttributeType.ServiceType, 1)
-            .AddVendorString(Wispr.VendorId, WisprAttributeType.LogoffUrl, $"http://{_options.HotspotAddress}/logout")
-            .AddString(RadiusAttributeType.NasIdentifier, _options.Identity)
-            .AddIPAddress(RadiusAttributeType.NasIpAddress, _options.EffectiveNasIpAddress);
-        if (_options.SendMessageAuthenticator)
-        {
-            // Last, where RouterOS puts it; the codec computes it wherever it is.
-            request.Add(new RadiusAttribute(RadiusAttributeType.MessageAuthenticator, new byte[RadiusPacketCodec.AuthenticatorLength]));
-        }
-
-        return request;
-    }
-
-    private RadiusPacket BuildAccounting(HotspotSession session, AcctStatusType status, AcctTerminateCause? cause)
-    {
-        var now = _clock.GetUtcNow();
-        var request = new RadiusPacket(RadiusCode.AccountingRequest, NextIdentifier()).AddUInt32(RadiusAttributeType.AcctStatusType, (uint)status);
-        if (cause is { } terminateCause)
-        {
-            request.AddUInt32(RadiusAttributeType.AcctTerminateCause, (uint)terminateCause);
-        }
-
-        request.AddUInt32(RadiusAttributeType.NasPortType, _options.NasPortType)
-            .AddString(RadiusAttributeType.CallingStationId, session.Mac)
-            .AddString(RadiusAttributeType.CalledStationId, _options.HotspotServerName)
-            .AddString(RadiusAttributeType.NasPortId, _options.InterfaceName)
-            .AddString(RadiusAttributeType.UserName, session.UserName)
-            .AddUInt32(RadiusAttributeType.NasPort, session.NasPort)
-            .AddString(RadiusAttributeType.AcctSessionId, session.AcctSessionId)
-            .AddIPAddress(RadiusAttributeType.FramedIpAddress, session.FramedIpAddress)
-            .AddVendorIPAddress(Mikrotik.VendorId, MikrotikAttributeType.HostIp, session.FramedIpAddress);
-        foreach (var sessionClass in session.Classes)
-        {
-            request.Add(sessionClass);
-        }
-
-        request.AddDate(RadiusAttributeType.EventTimestamp, now);
-        if (status != AcctStatusType.Start)
-        {
-            request.AddUInt32(RadiusAttributeType.AcctInputOctets, (uint)(session.InputOctets & uint.MaxValue))
-                .AddUInt32(RadiusAttributeType.AcctOutputOctets, (uint)(session.OutputOctets & uint.MaxValue))
-                .AddUInt32(RadiusAttributeType.AcctInputGigawords, (uint)(session.InputOctets >> 32))
-                .AddUInt32(RadiusAttributeType.AcctOutputGigawords, (uint)(session.OutputOctets >> 32))
-                .AddUInt32(RadiusAttributeType.AcctInputPackets, (uint)Math.Min(session.InputPackets, uint.MaxValue))
-                .AddUInt32(RadiusAttributeType.AcctOutputPackets, (uint)Math.Min(session.OutputPackets, uint.MaxValue))
-                .AddUInt32(RadiusAttributeType.AcctSessionTime, session.SessionTime(now));
-        }
-
-        // Acct-Delay-Time stays 0 on retransmissions, as in LOG-V7 (the same octets are resent).
-        return request.AddString(RadiusAttributeType.NasIdentifier, _options.Identity)
-            .AddUInt32(RadiusAttributeType.AcctDelayTime, 0)
-            .AddIPAddress(RadiusAttributeType.NasIpAddress, _options.EffectiveNasIpAddress);
-    }
-
     private void ApplyLimits(HotspotSession session, RadiusPacket reply, bool fromCoa)
     {
         if (reply.GetUInt32(RadiusAttributeType.SessionTimeout) is { } sessionTimeout and > 0)
@@ -473,7 +387,11 @@ public sealed class HotspotSimulator : IAsyncDisposable
             return Task.FromResult(false);
         }
 
-        var outgoing = new OutgoingAccounting(BuildAccounting(session, status, cause), kind, cause);
+        var now = _clock.GetUtcNow();
+        var snapshot = new RouterOsAccounting(
+            session.UserName, session.Mac, session.AcctSessionId, session.FramedIpAddress, session.Classes,
+            session.InputOctets, session.OutputOctets, session.InputPackets, session.OutputPackets, session.SessionTime(now));
+        var outgoing = new OutgoingAccounting(_packets.Accounting(NextIdentifier(), snapshot, status, cause, now), kind, cause);
         Interlocked.Increment(ref _accountingInFlight);
         if (active.Outbox.Writer.TryWrite(outgoing))
         {

@@ -72,25 +72,9 @@ internal sealed class RadiusExchange(HotspotSimulatorOptions options, HotspotCou
             return null;
         }
 
-        RadiusPacketView view;
-        try
-        {
-            view = RadiusPacketCodec.Read(datagram);
-        }
-        catch (RadiusPacketException)
-        {
-            return null;
-        }
-
-        var expected = request.Code == RadiusCode.AccessRequest ? view.Code.IsAccessResponse() : view.Code == RadiusCode.AccountingResponse;
-        if (view.Identifier != request.Identifier || !expected)
-        {
-            return null;
-        }
-
-        var requireMessageAuthenticator = options.RequireMessageAuthenticator && request.Code == RadiusCode.AccessRequest;
-        return RadiusPacketCodec.TryVerify(view, _secret, requestAuthenticator, requireMessageAuthenticator) == RadiusVerificationResult.Valid
-            ? view.ToPacket()
+        return RouterOsReplyCheck.IsValidReply(
+            request.Code, request.Identifier, requestAuthenticator, datagram, _secret, options.RequireMessageAuthenticator, out var reply)
+            ? reply.ToPacket()
             : null;
     }
 }

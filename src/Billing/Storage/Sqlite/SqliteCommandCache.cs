@@ -14,6 +14,12 @@ internal sealed class SqliteCommandCache : IDisposable
 
     public SqliteConnection Connection { get; }
 
+    /// <summary>
+    /// On the writer's connection: copies of the vouchers written in the current batch, for the voucher cache once
+    /// the batch has committed (<see cref="SqliteVoucherCache"/>). Null on read connections.
+    /// </summary>
+    public List<Domain.Vouchers.Voucher>? WrittenVouchers { get; init; }
+
     /// <summary>The prepared command for <paramref name="sql"/> (a constant or built from constants), parameters cleared.</summary>
     public SqliteCommand Command(string sql)
     {

@@ -22,6 +22,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public SqliteDatabase(IOptions<SqliteStorageOptions> options, TimeProvider time, ILogger<SqliteDatabase> logger)
     {
         _options = options.Value;
+        Vouchers = new SqliteVoucherCache(_options.VoucherCacheSize);
         _time = time;
         _logger = logger;
         FilePath = System.IO.Path.GetFullPath(_options.Path);
@@ -36,6 +37,9 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     }
 
     public string FilePath { get; }
+
+    /// <summary>Committed vouchers in memory for the login path; the writer keeps it current.</summary>
+    internal SqliteVoucherCache Vouchers { get; }
 
     /// <summary>Creates the folder, opens the file and applies pending migrations. Idempotent; stores call it lazily.</summary>
     public void Initialize()
@@ -59,7 +63,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             }
 
             var connection = Open();
-            var database = new SqliteCommandCache(connection);
+            var database = new SqliteCommandCache(connection) { WrittenVouchers = [] };
             try
             {
                 // WAL: readers never block the writer; the mode is stored in the file, set once.
@@ -73,7 +77,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             }
 
             _readers = new SqliteReaderPool(Open, maxIdle: Math.Max(4, Environment.ProcessorCount * 4));
-            Volatile.Write(ref _writer, new SqliteWriter(database, _options.MaxBatchSize, _logger));
+            Volatile.Write(ref _writer, new SqliteWriter(database, Vouchers, _options.MaxBatchSize, _logger));
             _logger.LogInformation("SQLite store ready at {Path}", FilePath);
         }
     }

@@ -15,4 +15,10 @@ public sealed class SqliteStorageOptions
     /// The most queued writes committed in one transaction (group commit: one fsync for the whole batch).
     /// </summary>
     public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// Vouchers kept in memory for logins (<see cref="SqliteVoucherCache"/>), about half a kilobyte each; when full it
+    /// starts over. 0 turns the cache off (every login reads SQLite).
+    /// </summary>
+    public int VoucherCacheSize { get; set; } = 200_000;
 }

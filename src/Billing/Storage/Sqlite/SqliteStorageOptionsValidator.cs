@@ -45,6 +45,11 @@ public sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStora
             return ValidateOptionsResult.Fail($"{SqliteStorageOptions.SectionName}:MaxBatchSize must be from 1 to 10000.");
         }
 
+        if (options.VoucherCacheSize is < 0 or > 10_000_000)
+        {
+            return ValidateOptionsResult.Fail($"{SqliteStorageOptions.SectionName}:VoucherCacheSize must be from 0 to 10000000.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

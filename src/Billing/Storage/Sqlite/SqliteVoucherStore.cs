@@ -34,10 +34,11 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
             cancellationToken);
     }
 
-    public Task<Voucher?> FindAsync(string code, CancellationToken cancellationToken) =>
-        VoucherCode.TryParse(code, out var parsed)
-            ? database.ReadAsync(db => SqliteVoucherTable.Find(db, parsed.Value), cancellationToken)
-            : Task.FromResult<Voucher?>(null);
+    public Task<Voucher?> FindAsync(string code, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(VoucherCode.TryParse(code, out var parsed) ? FindCommitted(parsed.Value) : null);
+    }
 
     public Task<IReadOnlyList<Voucher>> FindUsableByMacAsync(MacAddress mac, CancellationToken cancellationToken)
     {
@@ -103,7 +104,8 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
         // Fast path for the common re-login: decide on a read; only go through the writer when the login must
         // change something (activate, bind a device). A stale read can only refuse or admit what a moment earlier
         // would have been refused or admitted too; every change is re-decided inside the write transaction.
-        var current = await database.ReadAsync(db => SqliteVoucherTable.Find(db, code.Value), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var current = FindCommitted(code.Value);
         if (current is null)
         {
             return LoginAdmission.Refuse(null, LoginRefusal.UnknownVoucher);
@@ -123,6 +125,25 @@ public sealed class SqliteVoucherStore(SqliteDatabase database, IVoucherCodeGene
                 return admission ?? LoginAdmission.Refuse(voucher, LoginRefusal.UnknownVoucher);
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The voucher as last committed: from the voucher cache, else read (and offered to the cache).</summary>
+    private Voucher? FindCommitted(string canonicalCode)
+    {
+        var cache = database.Vouchers;
+        if (cache.TryGet(canonicalCode, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = cache.Generation;
+        var read = database.Read(db => SqliteVoucherTable.Find(db, canonicalCode));
+        if (read is not null)
+        {
+            cache.Offer(read, generation);
+        }
+
+        return read;
     }
 
     protected override Task<Voucher?> MutateAsync(string canonicalCode, Action<Voucher> change, CancellationToken cancellationToken) =>

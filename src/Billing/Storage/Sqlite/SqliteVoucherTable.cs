@@ -103,6 +103,7 @@ internal static class SqliteVoucherTable
             .Bind("$note", voucher.Note);
         BindState(command, voucher).ExecuteNonQuery();
         InsertDevices(db, voucher, alreadyStored: 0);
+        db.WrittenVouchers?.Add(SqliteVoucherCache.Copy(voucher));
     }
 
     /// <summary>Writes a changed voucher, conditional on the version it had when read in this transaction.</summary>
@@ -112,6 +113,7 @@ internal static class SqliteVoucherTable
             .Bind("$expected_version", expectedVersion)
             .ExpectOneRow("voucher " + voucher.Code.Masked);
         InsertDevices(db, voucher, storedDeviceCount);
+        db.WrittenVouchers?.Add(SqliteVoucherCache.Copy(voucher));
     }
 
     /// <summary>Loads a voucher, applies a domain rule to it, and writes it back when the rule changed it.</summary>

@@ -17,13 +17,15 @@ internal sealed class SqliteWriter : IAsyncDisposable
         Channel.CreateUnbounded<SqliteWriteOperation>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly SqliteCommandCache _database;
+    private readonly SqliteVoucherCache _vouchers;
     private readonly int _maxBatchSize;
     private readonly ILogger _logger;
     private readonly Task _loop;
 
-    public SqliteWriter(SqliteCommandCache database, int maxBatchSize, ILogger logger)
+    public SqliteWriter(SqliteCommandCache database, SqliteVoucherCache vouchers, int maxBatchSize, ILogger logger)
     {
         _database = database;
+        _vouchers = vouchers;
         _maxBatchSize = maxBatchSize;
         _logger = logger;
         _loop = Task.Run(RunAsync);
@@ -67,12 +69,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
     private void ExecuteBatch(List<SqliteWriteOperation> batch)
     {
+        var written = _database.WrittenVouchers!;
         try
         {
             _database.Execute("BEGIN IMMEDIATE");
             foreach (var operation in batch)
             {
                 _database.Execute("SAVEPOINT operation");
+                var writtenBefore = written.Count;
                 try
                 {
                     operation.Execute(_database);
@@ -82,14 +86,20 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 {
                     _database.Execute("ROLLBACK TO operation");
                     _database.Execute("RELEASE operation");
+                    written.RemoveRange(writtenBefore, written.Count - writtenBefore);
                     operation.RecordFailure(ex);
                 }
             }
 
             _database.Execute("COMMIT");
+
+            // Durable now: readers may see it from memory, before any caller hears that its write returned.
+            _vouchers.Publish(written);
+            written.Clear();
         }
         catch (Exception ex)
         {
+            written.Clear();
             _logger.LogError(ex, "SQLite batch of {Count} writes failed; none of them was stored", batch.Count);
             TryRollback();
             foreach (var operation in batch)
