@@ -62,6 +62,12 @@ internal sealed class DuplicateRequestCache(TimeProvider timeProvider, TimeSpan 
         }
     }
 
+    /// <summary>
+    /// Sweeps expired replies when no request has arrived for a while (sweeps otherwise ride on requests): after a
+    /// burst such as a reboot storm, hundreds of thousands of cached replies would stay in memory until the next one.
+    /// </summary>
+    public void SweepIdle() => SweepIfDue(timeProvider.GetUtcNow().UtcTicks);
+
     /// <summary>Forgets the request so that a retransmit is handled afresh (handler failed or accounting not durable).</summary>
     public void Forget(DuplicateRequestKey key) => _entries.TryRemove(key, out _);
 

@@ -143,6 +143,7 @@ internal sealed partial class RadiusListener : IDisposable
             catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
             {
                 _pool.Return(datagram);
+                _duplicates.SweepIdle(); // a quiet port still lets go of the replies of the last burst
                 continue;
             }
             catch (Exception ex) when (ex is ObjectDisposedException || (ex is SocketException && stoppingToken.IsCancellationRequested))

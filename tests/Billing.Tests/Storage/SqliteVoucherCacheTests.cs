@@ -354,6 +354,27 @@ public sealed class SqliteVoucherCacheTests : IAsyncLifetime
         return new HeldWriter(gate, write);
     }
 
+    [Fact]
+    public async Task VouchersOfOnePlan_ReadFromTheFile_ShareOneSnapshotOfItsTerms()
+    {
+        await _stores.DisposeAsync();
+        _stores = await OpenAsync(cacheSize: 0); // every read goes to SQLite
+        var plan = await CreatePlanAsync();
+        var other = await _stores.Plans.CreateAsync(new PlanDefinition("4 Hours", 50, TimeSpan.FromHours(4), PlanMode.Validity, "2M/5M", null, 1), default);
+        var first = await Vouchers.CreateAsync(new VoucherIssue(plan.Snapshot(), VoucherSource.Admin), default);
+        var second = await Vouchers.CreateAsync(new VoucherIssue(plan.Snapshot(), VoucherSource.Admin), default);
+        var third = await Vouchers.CreateAsync(new VoucherIssue(other.Snapshot(), VoucherSource.Admin), default);
+
+        var a = (await Vouchers.FindAsync(first.Code.Value, default))!;
+        var b = (await Vouchers.FindAsync(second.Code.Value, default))!;
+        var c = (await Vouchers.FindAsync(third.Code.Value, default))!;
+
+        a.Plan.Should().BeSameAs(b.Plan, "100,000 vouchers of one plan hold one copy of its terms, not 100,000");
+        a.Plan.Should().NotBeSameAs(c.Plan);
+        c.Plan.Name.Should().Be("4 Hours");
+        c.Plan.Duration.Should().Be(TimeSpan.FromHours(4));
+    }
+
     private Task<BillingStores> OpenAsync(int? cacheSize)
     {
         var settings = new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = Path.Combine(_folder, "billing.db") };

@@ -59,6 +59,25 @@ public sealed class DuplicateRequestCacheTests
     }
 
     [Fact]
+    public void AQuietPort_StillLetsGoOfExpiredReplies()
+    {
+        var cache = new DuplicateRequestCache(_clock, Lifetime, InProgressLimit);
+        for (byte id = 0; id < 100; id++)
+        {
+            cache.TryBegin(Key(id), out _);
+            cache.Complete(Key(id), [id]);
+        }
+
+        cache.SweepIdle();
+        cache.Count.Should().Be(100, "nothing has expired yet");
+
+        _clock.Advance(Lifetime + TimeSpan.FromSeconds(1));
+        cache.SweepIdle();
+
+        cache.Count.Should().Be(0, "no request arrived after the burst, yet its replies are gone once expired");
+    }
+
+    [Fact]
     public void AnExpiredReplyReplacedBeforeTheSweep_LeavesItsQueuedCopyHarmless()
     {
         var cache = new DuplicateRequestCache(_clock, Lifetime, InProgressLimit);

@@ -48,6 +48,12 @@ public sealed class PublishedPortalTests
 
             (await RunHealthcheckAsync(port)).Should().Be(0, "the image's HEALTHCHECK must pass against a healthy portal");
             File.Exists(Path.Combine(data, "admin-api-key.sha256")).Should().BeTrue("Portal__DataDirectory=/data must be honoured");
+
+            // The memory budget (docs/benchmarks.md, Memory) depends on these GC settings reaching the published app.
+            var runtimeConfig = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(app, "WifiBilling.Portal.runtimeconfig.json")))
+                .RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+            runtimeConfig.GetProperty("System.GC.Server").GetBoolean().Should().BeFalse();
+            runtimeConfig.GetProperty("System.GC.ConserveMemory").GetInt32().Should().Be(9);
         }
         finally
         {
