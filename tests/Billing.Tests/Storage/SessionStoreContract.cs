@@ -141,6 +141,29 @@ public abstract class SessionStoreContract<TBackend> : StoreContract<TBackend>
     }
 
     [SkippableFact]
+    public async Task AnInterimThatOnlyMovesCounters_AndOneThatFillsInAnAddress_AreBothStored()
+    {
+        var voucher = await CreateVoucherAsync(UptimeMode());
+        await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.Start) with { FramedIpAddress = null }, default);
+
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.InterimUpdate, 300, 10, 20) with { FramedIpAddress = null }, default);
+        var countersOnly = await Stores.Sessions.FindByAcctSessionIdAsync("rtr_a", "80100014", default);
+        (countersOnly!.SessionSeconds, countersOnly.InputBytes, countersOnly.OutputBytes, countersOnly.UpdatedAt)
+            .Should().Be((300L, 10L, 20L, Clock.GetUtcNow()));
+        countersOnly.FramedIpAddress.Should().BeNull();
+
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await Stores.Sessions.RecordAccountingAsync(Record(voucher, AccountingEvent.InterimUpdate, 600, 30, 40), default);
+        var filledIn = await Stores.Sessions.FindByAcctSessionIdAsync("rtr_a", "80100014", default);
+        filledIn!.FramedIpAddress.Should().Be(IPAddress.Parse("10.5.88.2"), "an address learned later is kept");
+        (filledIn.SessionSeconds, filledIn.TotalBytes).Should().Be((600L, 70L));
+        (await Stores.Sessions.ListOpenAsync(voucher.Code.Value, null, default)).Should().ContainSingle("the voucher index still finds the session");
+        var charged = await Stores.Vouchers.FindAsync(voucher.Code.Value, default);
+        (charged!.UsedSeconds, charged.UsedBytes).Should().Be((600L, 70L));
+    }
+
+    [SkippableFact]
     public async Task StopWithoutStart_CreatesAClosedSession()
     {
         var voucher = await CreateVoucherAsync(UptimeMode());

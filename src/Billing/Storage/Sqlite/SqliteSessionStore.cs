@@ -37,14 +37,22 @@ public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider tim
                 else
                 {
                     var before = session.Version;
+                    var identity = Identity(session);
                     added = session.Apply(record, now);
-                    SqliteSessionTable.Update(db, session, before);
+                    if (Identity(session) == identity)
+                    {
+                        SqliteSessionTable.UpdateCounters(db, session, before); // the usual Interim-Update
+                    }
+                    else
+                    {
+                        SqliteSessionTable.Update(db, session, before);
+                    }
                 }
 
                 Voucher? voucher = null;
                 if (session.VoucherCode is { } code)
                 {
-                    voucher = SqliteVoucherTable.Mutate(db, code, v => v.ConsumeUsage(added.Seconds, added.Bytes));
+                    voucher = SqliteVoucherTable.AddUsage(db, code, added.Seconds, added.Bytes);
                 }
 
                 return new AccountingResult(session, added, voucher, archived);
@@ -163,4 +171,9 @@ public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider tim
             },
             cancellationToken);
     }
+
+    /// <summary>Everything an accounting record may change besides counters and times.</summary>
+    private static (string? Voucher, string User, MacAddress? Mac, System.Net.IPAddress? Framed, System.Net.IPAddress? Nas, string? NasId, string? Class, DateTimeOffset? Stopped, string? Cause)
+        Identity(AccountingSession s) =>
+        (s.VoucherCode, s.UserName, s.Mac, s.FramedIpAddress, s.NasIpAddress, s.NasIdentifier, s.Class, s.StoppedAt, s.TerminateCause);
 }

@@ -28,6 +28,16 @@ internal static class SqliteSessionTable
         WHERE id = $id AND version = $expected_version
         """;
 
+    /// <summary>
+    /// An Interim-Update changes only the counters and times; setting just those columns leaves the five indexes on
+    /// voucher, router and stopped_at untouched (SQLite rewrites only indexes whose columns an UPDATE sets).
+    /// </summary>
+    private const string UpdateCountersSql = """
+        UPDATE sessions SET started_at = $started_at, updated_at = $updated_at, session_seconds = $session_seconds,
+            input_bytes = $input_bytes, output_bytes = $output_bytes, version = $version
+        WHERE id = $id AND version = $expected_version
+        """;
+
     public static AccountingSession Read(SqliteDataReader r) =>
         AccountingSession.Rehydrate(
             routerId: r.GetString(1),
@@ -61,6 +71,19 @@ internal static class SqliteSessionTable
 
     public static void Update(SqliteCommandCache db, AccountingSession session, long expectedVersion) =>
         Bind(db.Command(UpdateSql), session).Bind("$expected_version", expectedVersion).ExpectOneRow("session " + session.Id);
+
+    /// <summary>Writes a session whose record changed only its counters and times (see <see cref="UpdateCountersSql"/>).</summary>
+    public static void UpdateCounters(SqliteCommandCache db, AccountingSession s, long expectedVersion) =>
+        db.Command(UpdateCountersSql)
+            .Bind("$id", s.Id)
+            .Bind("$started_at", SqliteValues.ToDb(s.StartedAt))
+            .Bind("$updated_at", SqliteValues.ToDb(s.UpdatedAt))
+            .Bind("$session_seconds", s.SessionSeconds)
+            .Bind("$input_bytes", s.InputBytes)
+            .Bind("$output_bytes", s.OutputBytes)
+            .Bind("$version", s.Version)
+            .Bind("$expected_version", expectedVersion)
+            .ExpectOneRow("session " + s.Id);
 
     public static void Delete(SqliteCommandCache db, AccountingSession session) =>
         db.Command("DELETE FROM sessions WHERE id = $id AND version = $expected_version")

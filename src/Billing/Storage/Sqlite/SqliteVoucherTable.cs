@@ -28,6 +28,9 @@ internal static class SqliteVoucherTable
         WHERE code = $code AND version = $expected_version
         """;
 
+    private const string UpdateUsageSql =
+        "UPDATE vouchers SET used_seconds = $used_seconds, used_bytes = $used_bytes, version = $version WHERE code = $code AND version = $expected_version";
+
     private const string InsertDeviceSql = "INSERT OR IGNORE INTO voucher_devices (mac, code) VALUES ($mac, $code)";
 
     public static Voucher Read(SqliteDataReader r)
@@ -114,6 +117,35 @@ internal static class SqliteVoucherTable
             .ExpectOneRow("voucher " + voucher.Code.Masked);
         InsertDevices(db, voucher, storedDeviceCount);
         db.WrittenVouchers?.Add(SqliteVoucherCache.Copy(voucher));
+    }
+
+    /// <summary>
+    /// Charges accounting usage (<see cref="Voucher.ConsumeUsage"/>): only the usage columns and the version are set,
+    /// so no index is rewritten on every Interim-Update (status, the one indexed state column, cannot change here).
+    /// </summary>
+    public static Voucher? AddUsage(SqliteCommandCache db, string code, long seconds, long bytes)
+    {
+        var voucher = Find(db, code);
+        if (voucher is null)
+        {
+            return null;
+        }
+
+        var before = voucher.Version;
+        voucher.ConsumeUsage(seconds, bytes);
+        if (voucher.Version != before)
+        {
+            db.Command(UpdateUsageSql)
+                .Bind("$code", voucher.Code.Value)
+                .Bind("$used_seconds", voucher.UsedSeconds)
+                .Bind("$used_bytes", voucher.UsedBytes)
+                .Bind("$version", voucher.Version)
+                .Bind("$expected_version", before)
+                .ExpectOneRow("voucher " + voucher.Code.Masked);
+            db.WrittenVouchers?.Add(SqliteVoucherCache.Copy(voucher));
+        }
+
+        return voucher;
     }
 
     /// <summary>Loads a voucher, applies a domain rule to it, and writes it back when the rule changed it.</summary>
