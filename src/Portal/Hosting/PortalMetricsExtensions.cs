@@ -4,7 +4,7 @@ namespace WifiBilling.Portal.Hosting;
 
 /// <summary>
 /// What /metrics shows beyond the runtime and ASP.NET Core meters: the RADIUS, payment and hotspot meters under
-/// Prometheus names (<see cref="RadiusMetricsExporter"/>, <see cref="DomainMetricsExporter"/>) and store-backed gauges of payments by status and open sessions
+/// Prometheus names (<see cref="MeterExporter"/>) and store-backed gauges of payments by status and open sessions
 /// (<see cref="BillingStoreGauges"/>), recounted just before a scrape.
 /// </summary>
 public static class PortalMetricsExtensions
@@ -16,27 +16,25 @@ public static class PortalMetricsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<BillingStoreGauges>();
-        builder.Services.AddSingleton<RadiusMetricsExporter>();
-        builder.Services.AddSingleton<DomainMetricsExporter>();
+        builder.Services.AddSingleton<MeterExporter>();
 
         // Read when /metrics is first collected: the generic adapter keeps every other meter (runtime, ASP.NET Core),
-        // not our own, which the exporters above publish as real counters from the start.
+        // not our own, which MeterExporter publishes as real counters from the start.
         Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate =
-            instrument => !instrument.Meter.Name.StartsWith("WifiBilling.", StringComparison.Ordinal));
+            instrument => !MeterExporter.Exports(instrument.Meter));
         return builder;
     }
 
     public static WebApplication UsePortalMetrics(this WebApplication app)
     {
-        _ = app.Services.GetRequiredService<RadiusMetricsExporter>(); // listening from the start, before the first packet
-        var domainMetrics = app.Services.GetRequiredService<DomainMetricsExporter>();
+        var meters = app.Services.GetRequiredService<MeterExporter>(); // listening from the start, before the first packet
         var gauges = app.Services.GetRequiredService<BillingStoreGauges>();
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments("/metrics"),
             branch => branch.Use(async (context, next) =>
             {
                 await gauges.RefreshIfStaleAsync(context.RequestAborted);
-                domainMetrics.RecordGauges();
+                meters.RecordGauges();
                 await next(context);
             }));
         return app;

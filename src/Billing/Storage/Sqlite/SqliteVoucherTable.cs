@@ -123,30 +123,18 @@ internal static class SqliteVoucherTable
     /// Charges accounting usage (<see cref="Voucher.ConsumeUsage"/>): only the usage columns and the version are set,
     /// so no index is rewritten on every Interim-Update (status, the one indexed state column, cannot change here).
     /// </summary>
-    public static Voucher? AddUsage(SqliteCommandCache db, string code, long seconds, long bytes)
-    {
-        var voucher = Find(db, code);
-        if (voucher is null)
-        {
-            return null;
-        }
-
-        var before = voucher.Version;
-        voucher.ConsumeUsage(seconds, bytes);
-        if (voucher.Version != before)
+    public static Voucher? AddUsage(SqliteCommandCache db, string code, long seconds, long bytes) =>
+        SqliteMutation.Apply(Find(db, code), v => v.Version, v => v.ConsumeUsage(seconds, bytes), (v, expected) =>
         {
             db.Command(UpdateUsageSql)
-                .Bind("$code", voucher.Code.Value)
-                .Bind("$used_seconds", voucher.UsedSeconds)
-                .Bind("$used_bytes", voucher.UsedBytes)
-                .Bind("$version", voucher.Version)
-                .Bind("$expected_version", before)
-                .ExpectOneRow("voucher " + voucher.Code.Masked);
-            db.WrittenVouchers?.Add(SqliteVoucherCache.Copy(voucher));
-        }
-
-        return voucher;
-    }
+                .Bind("$code", v.Code.Value)
+                .Bind("$used_seconds", v.UsedSeconds)
+                .Bind("$used_bytes", v.UsedBytes)
+                .Bind("$version", v.Version)
+                .Bind("$expected_version", expected)
+                .ExpectOneRow("voucher " + v.Code.Masked);
+            db.WrittenVouchers?.Add(SqliteVoucherCache.Copy(v));
+        });
 
     /// <summary>Loads a voucher, applies a domain rule to it, and writes it back when the rule changed it.</summary>
     public static Voucher? Mutate(SqliteCommandCache db, string code, Action<Voucher> change)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 
 namespace WifiBilling.Portal.Tests.Deploy.Docker;
 
@@ -44,7 +43,7 @@ public sealed class PublishedPortalTests
 
             var port = LoopbackPort.Free();
             using var portal = StartPortal(dll, app, ImageEnvironment(data, port));
-            await WaitForHealthyAsync(portal, port);
+            await PortalHealth.WaitAsync(portal, port, StartTimeout, "the published portal");
 
             (await RunHealthcheckAsync(port)).Should().Be(0, "the image's HEALTHCHECK must pass against a healthy portal");
             File.Exists(Path.Combine(data, "admin-api-key.sha256")).Should().BeTrue("Portal__DataDirectory=/data must be honoured");
@@ -105,43 +104,6 @@ public sealed class PublishedPortalTests
         }
 
         return RunningProcess.Start(start);
-    }
-
-    private static async Task WaitForHealthyAsync(RunningProcess portal, int port)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        var last = "no answer yet";
-        while (DateTime.UtcNow < deadline)
-        {
-            if (portal.HasExited)
-            {
-                throw new InvalidOperationException($"The published portal exited with {portal.ExitCode}:\n{portal.Output}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-
-                last = $"HTTP {(int)response.StatusCode}";
-            }
-            catch (HttpRequestException e)
-            {
-                last = e.Message;
-            }
-            catch (TaskCanceledException)
-            {
-                last = "timed out";
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"/health did not answer 200 within {StartTimeout} (last: {last}). Output:\n{portal.Output}");
     }
 
     /// <summary>Runs the Dockerfile's HEALTHCHECK command against the given port; its exit code.</summary>

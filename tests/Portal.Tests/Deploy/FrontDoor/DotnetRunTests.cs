@@ -43,7 +43,7 @@ public sealed class DotnetRunTests
             using var portal = RunningProcess.Start(start);
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
-            await WaitForHealthyAsync(portal, http);
+            await PortalHealth.WaitAsync(portal, port, StartTimeout, "dotnet run");
 
             var buyPage = await http.GetStringAsync(new Uri("/", UriKind.Relative));
             buyPage.Should().Contain("<html", "the buy page is served from the build output when the folder has no wwwroot");
@@ -61,37 +61,5 @@ public sealed class DotnetRunTests
         {
             operatorFolder.Delete(recursive: true);
         }
-    }
-
-    private static async Task WaitForHealthyAsync(RunningProcess portal, HttpClient http)
-    {
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (portal.HasExited)
-            {
-                throw new InvalidOperationException($"dotnet run exited with {portal.ExitCode}:\n{portal.Output}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // slow first answer
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"/health did not answer 200 within {StartTimeout}. Output:\n{portal.Output}");
     }
 }
