@@ -1,76 +1,94 @@
-using System.Collections.Concurrent;
-
 namespace WifiBilling.Radius.Server;
 
 /// <summary>
 /// RFC 5080 §2.2.2 duplicate detection. The first copy of a request claims an entry; a retransmit that arrives while
 /// the first is still being handled is dropped, and one that arrives later gets the cached reply octets. Entries live
 /// for <c>lifetime</c> after completion; handlers that never finish are forgotten after <c>inProgressLimit</c>.
-/// Completed entries also go into a queue in completion order, which with one lifetime for all is expiry order, so
-/// the once-a-second sweep removes just the expired ones from its head instead of walking the whole table (at tens of
-/// thousands of requests a second the table holds hundreds of thousands of replies). Only the rare handler that
-/// never finishes needs a walk, once per <c>inProgressLimit</c>.
+/// <para>
+/// Built to leave no garbage behind. Every reply lives about ten seconds: long enough, when each is its own object, to
+/// be promoted to the oldest GC generation and die there, and at thousands of requests a second those deaths are what
+/// made the collector compact the whole heap (the p99 latency in docs/benchmarks.md). So entries are structs in
+/// arrays (a hash table per shard, chained through indexes) and reply octets are copied into reused 8 KB chunks,
+/// written in completion order. With one lifetime for all, completion order is expiry order: a chunk is free again
+/// once its last reply has expired. The cache grows with the request rate and shrinks when it falls.
+/// </para>
 /// </summary>
-internal sealed class DuplicateRequestCache(TimeProvider timeProvider, TimeSpan lifetime, TimeSpan inProgressLimit)
+internal sealed partial class DuplicateRequestCache
 {
-    private readonly ConcurrentDictionary<DuplicateRequestKey, Entry> _entries = new();
-    private readonly ConcurrentQueue<KeyValuePair<DuplicateRequestKey, Entry>> _completed = new();
-    private readonly Lock _sweepLock = new();
+    /// <summary>16 shards: requests from many routers on several threads rarely meet on one lock.</summary>
+    private const int ShardBits = 4;
+
+    private readonly Shard[] _shards = new Shard[1 << ShardBits];
+    private readonly TimeProvider _timeProvider;
+    private readonly long _lifetimeTicks;
+    private readonly long _inProgressLimitTicks;
     private long _nextSweepTicks;
-    private long _nextStaleScanTicks = timeProvider.GetUtcNow().UtcTicks + inProgressLimit.Ticks;
 
-    public int Count => _entries.Count;
-
-    /// <summary>
-    /// True when this is a new request (the caller handles it and later calls <see cref="Complete"/> or
-    /// <see cref="Forget"/>). False for a duplicate: <paramref name="cachedReply"/> holds the reply to resend, or null
-    /// while the original is still in progress (or deliberately unanswered).
-    /// </summary>
-    public bool TryBegin(DuplicateRequestKey key, out byte[]? cachedReply)
+    public DuplicateRequestCache(TimeProvider timeProvider, TimeSpan lifetime, TimeSpan inProgressLimit)
     {
-        var now = timeProvider.GetUtcNow().UtcTicks;
-        SweepIfDue(now);
-        var fresh = new Entry(now + inProgressLimit.Ticks);
-        while (true)
+        _timeProvider = timeProvider;
+        _lifetimeTicks = lifetime.Ticks;
+        _inProgressLimitTicks = inProgressLimit.Ticks;
+        for (var i = 0; i < _shards.Length; i++)
         {
-            var existing = _entries.GetOrAdd(key, fresh);
-            if (ReferenceEquals(existing, fresh))
-            {
-                cachedReply = null;
-                return true;
-            }
-
-            if (Volatile.Read(ref existing.ExpiresAtTicks) > now)
-            {
-                cachedReply = existing.Reply;
-                return false;
-            }
-
-            // Expired but not yet swept: replace it and treat the datagram as new.
-            _entries.TryRemove(new KeyValuePair<DuplicateRequestKey, Entry>(key, existing));
+            _shards[i] = new Shard();
         }
     }
 
-    /// <summary>Stores the reply (null: the request was deliberately not answered) for retransmits.</summary>
-    public void Complete(DuplicateRequestKey key, byte[]? reply)
+    /// <summary>Requests in progress and replies held (tests and diagnostics).</summary>
+    public int Count => _shards.Sum(shard => shard.Count);
+
+    /// <summary>Chunk octets held for replies, in use or kept for reuse (tests and diagnostics).</summary>
+    public long ReplyBytesHeld => _shards.Sum(shard => shard.ReplyBytesHeld);
+
+    /// <summary>
+    /// <see cref="DuplicateRequestStatus.New"/> when this is a new request (the caller handles it and later calls
+    /// <see cref="Complete"/>, <see cref="CompleteUnanswered"/> or <see cref="Forget"/>). For an answered duplicate
+    /// the reply octets are copied into <paramref name="replyDestination"/> (at least the maximum RADIUS length).
+    /// </summary>
+    public DuplicateRequestStatus Begin(in DuplicateRequestKey key, Span<byte> replyDestination, out int replyLength)
     {
-        if (_entries.TryGetValue(key, out var entry))
-        {
-            entry.Reply = reply;
-            Volatile.Write(ref entry.ExpiresAtTicks, timeProvider.GetUtcNow().UtcTicks + lifetime.Ticks);
-            _completed.Enqueue(new KeyValuePair<DuplicateRequestKey, Entry>(key, entry));
-        }
+        var now = _timeProvider.GetUtcNow().UtcTicks;
+        SweepIfDue(now);
+        var hash = Hash(key);
+        return ShardOf(hash).Begin(key, hash, now, now + _inProgressLimitTicks, replyDestination, out replyLength);
+    }
+
+    /// <summary>Stores a copy of the reply octets for retransmits.</summary>
+    public void Complete(in DuplicateRequestKey key, ReadOnlySpan<byte> reply)
+    {
+        var hash = Hash(key);
+        ShardOf(hash).Complete(key, hash, _timeProvider.GetUtcNow().UtcTicks + _lifetimeTicks, reply, answered: true);
+    }
+
+    /// <summary>Remembers that the request was deliberately not answered: its retransmits are dropped too.</summary>
+    public void CompleteUnanswered(in DuplicateRequestKey key)
+    {
+        var hash = Hash(key);
+        ShardOf(hash).Complete(key, hash, _timeProvider.GetUtcNow().UtcTicks + _lifetimeTicks, default, answered: false);
+    }
+
+    /// <summary>Forgets the request so that a retransmit is handled afresh (handler failed or accounting not durable).</summary>
+    public void Forget(in DuplicateRequestKey key)
+    {
+        var hash = Hash(key);
+        ShardOf(hash).Forget(key, hash);
     }
 
     /// <summary>
     /// Sweeps expired replies when no request has arrived for a while (sweeps otherwise ride on requests): after a
-    /// burst such as a reboot storm, hundreds of thousands of cached replies would stay in memory until the next one.
+    /// burst such as a reboot storm, its replies would otherwise stay in memory until the next request.
     /// </summary>
-    public void SweepIdle() => SweepIfDue(timeProvider.GetUtcNow().UtcTicks);
+    public void SweepIdle() => SweepIfDue(_timeProvider.GetUtcNow().UtcTicks);
 
-    /// <summary>Forgets the request so that a retransmit is handled afresh (handler failed or accounting not durable).</summary>
-    public void Forget(DuplicateRequestKey key) => _entries.TryRemove(key, out _);
+    /// <summary>Seeded per process (<see cref="HashCode"/>), so no sender can aim its keys at one bucket.</summary>
+    private static int Hash(in DuplicateRequestKey key) =>
+        HashCode.Combine(key.Address, key.Port, key.Identifier, key.Authenticator);
 
+    /// <summary>The top bits choose the shard; a shard's buckets use the low bits.</summary>
+    private Shard ShardOf(int hash) => _shards[(uint)hash >> (32 - ShardBits)];
+
+    /// <summary>At most once a second, by one caller: a walk over every shard's entries (a few microseconds per thousand).</summary>
     private void SweepIfDue(long now)
     {
         var due = Interlocked.Read(ref _nextSweepTicks);
@@ -79,42 +97,9 @@ internal sealed class DuplicateRequestCache(TimeProvider timeProvider, TimeSpan 
             return;
         }
 
-        // One sweeper at a time (a slow walk may outlast the one-second spacing): peek-then-dequeue is then exact.
-        if (!_sweepLock.TryEnter())
+        foreach (var shard in _shards)
         {
-            return;
+            shard.Sweep(now);
         }
-
-        try
-        {
-            // Removes the entry only if it is still the one queued (a forgotten or re-begun key has a new one).
-            while (_completed.TryPeek(out var head) && Volatile.Read(ref head.Value.ExpiresAtTicks) <= now)
-            {
-                _completed.TryDequeue(out _);
-                _entries.TryRemove(head);
-            }
-
-            if (now >= _nextStaleScanTicks)
-            {
-                _nextStaleScanTicks = now + inProgressLimit.Ticks;
-                foreach (var pair in _entries)
-                {
-                    if (Volatile.Read(ref pair.Value.ExpiresAtTicks) <= now)
-                    {
-                        _entries.TryRemove(pair);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            _sweepLock.Exit();
-        }
-    }
-
-    private sealed class Entry(long expiresAtTicks)
-    {
-        public long ExpiresAtTicks = expiresAtTicks;
-        public volatile byte[]? Reply;
     }
 }

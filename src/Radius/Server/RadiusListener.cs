@@ -194,11 +194,12 @@ internal sealed partial class RadiusListener : IDisposable
     /// <summary>Returns true when a handler took over the datagram (it returns it to the pool).</summary>
     private bool Process(Socket socket, ReceivedDatagram datagram, CancellationToken stoppingToken)
     {
-        var decision = Inspect(datagram, out var pending, out var cachedReply);
+        var decision = Inspect(datagram, out var pending, out var cachedReplyLength);
         switch (decision)
         {
             case Decision.ResendCachedReply:
-                socket.SendTo(cachedReply, SocketFlags.None, datagram.Address);
+                // Inspect copied the cached reply over the request's octets (no longer needed).
+                socket.SendTo(datagram.Buffer.AsSpan(0, cachedReplyLength), SocketFlags.None, datagram.Address);
                 _counters.OnRetransmitAnswered();
                 return false;
             case Decision.Handle:
@@ -218,10 +219,10 @@ internal sealed partial class RadiusListener : IDisposable
     }
 
     /// <summary>The synchronous part: everything that reads the datagram in place.</summary>
-    private Decision Inspect(ReceivedDatagram datagram, out PendingRequest pending, out byte[]? cachedReply)
+    private Decision Inspect(ReceivedDatagram datagram, out PendingRequest pending, out int cachedReplyLength)
     {
         pending = default;
-        cachedReply = null;
+        cachedReplyLength = 0;
         RadiusPacketView view;
         try
         {
@@ -282,15 +283,13 @@ internal sealed partial class RadiusListener : IDisposable
         }
 
         var key = DuplicateRequestKey.Create(remote, view.Identifier, view.Authenticator);
-        if (!_duplicates.TryBegin(key, out cachedReply))
+        switch (_duplicates.Begin(key, datagram.Buffer, out cachedReplyLength))
         {
-            if (cachedReply is null)
-            {
+            case DuplicateRequestStatus.InProgress:
                 Drop(code, RadiusDropReason.DuplicateInProgress, datagram, remote);
                 return Decision.Drop;
-            }
-
-            return Decision.ResendCachedReply;
+            case DuplicateRequestStatus.Answered:
+                return Decision.ResendCachedReply;
         }
 
         var context = new RadiusRequestContext(view.ToPacket(), client, remote, _kind, _timeProvider.GetUtcNow(), byNasIdentifier);
@@ -315,7 +314,7 @@ internal sealed partial class RadiusListener : IDisposable
                 }
                 else
                 {
-                    _duplicates.Complete(key, null);
+                    _duplicates.CompleteUnanswered(key);
                 }
 
                 completed = true;
