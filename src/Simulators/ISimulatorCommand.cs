@@ -1,6 +1,6 @@
 namespace WifiBilling.Simulators;
 
-/// <summary>One sub-command of the simulators executable (<c>daraja</c>, later <c>hotspot</c>, <c>load</c>).</summary>
+/// <summary>One sub-command of the simulators executable (<c>daraja</c>, <c>hotspot</c>, <c>load</c>).</summary>
 public interface ISimulatorCommand
 {
     /// <summary>The word on the command line.</summary>
@@ -8,6 +8,9 @@ public interface ISimulatorCommand
 
     /// <summary>One line for the usage text.</summary>
     string Summary { get; }
+
+    /// <summary>The command's options, printed for <c>--help</c> and after a mistake on the command line.</summary>
+    string Usage { get; }
 
     /// <summary>Runs until done or cancelled (Ctrl+C); returns the process exit code.</summary>
     Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken);

@@ -9,9 +9,14 @@ public sealed class DarajaCommand : ISimulatorCommand
 {
     public const int DefaultPort = 8089;
 
+    private const string UsageText =
+        "usage: daraja [--port N] [--host IP] [--consumer-key K] [--consumer-secret S] [--shortcode C] [--passkey P] [--callback-delay SECONDS] [--production]";
+
     public string Name => "daraja";
 
     public string Summary => "Safaricom Daraja simulator (OAuth, STK push/query + callbacks, C2B): --port N";
+
+    public string Usage => UsageText;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -30,7 +35,7 @@ public sealed class DarajaCommand : ISimulatorCommand
             }
             else
             {
-                return Usage($"unexpected argument '{args[i]}'");
+                return UsageError($"unexpected argument '{args[i]}'");
             }
         }
 
@@ -40,19 +45,19 @@ public sealed class DarajaCommand : ISimulatorCommand
         if ((settings.TryGetValue("port", out var portText) && !int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port))
             || port > IPEndPoint.MaxPort)
         {
-            return Usage("--port must be a number from 0 to 65535");
+            return UsageError("--port must be a number from 0 to 65535");
         }
 
         if (settings.TryGetValue("host", out var hostText) && !IPAddress.TryParse(hostText, out address))
         {
-            return Usage("--host must be an IP address such as 127.0.0.1 or 0.0.0.0");
+            return UsageError("--host must be an IP address such as 127.0.0.1 or 0.0.0.0");
         }
 
         if (settings.TryGetValue("callback-delay", out var delayText))
         {
             if (!double.TryParse(delayText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0)
             {
-                return Usage("--callback-delay must be a number of seconds");
+                return UsageError("--callback-delay must be a number of seconds");
             }
 
             delay = TimeSpan.FromSeconds(seconds);
@@ -102,10 +107,10 @@ public sealed class DarajaCommand : ISimulatorCommand
         return 0;
     }
 
-    private static int Usage(string problem)
+    private static int UsageError(string problem)
     {
         Console.Error.WriteLine($"daraja: {problem}");
-        Console.Error.WriteLine("usage: daraja [--port N] [--host IP] [--consumer-key K] [--consumer-secret S] [--shortcode C] [--passkey P] [--callback-delay SECONDS] [--production]");
+        Console.Error.WriteLine(UsageText);
         return 2;
     }
 }

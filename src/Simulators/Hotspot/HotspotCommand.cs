@@ -21,17 +21,19 @@ public sealed class HotspotCommand : ISimulatorCommand
 
     public string Summary => "MikroTik hotspot simulator: log a voucher in over RADIUS and keep the session alive: --server IP --secret S --voucher CODE";
 
+    public string Usage => UsageText;
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (!TryParse(args, out var settings, out var flags, out var problem))
         {
-            return Usage(problem);
+            return UsageError(problem);
         }
 
         if (!TryBuild(settings, flags, out var options, out var login, out problem))
         {
-            return Usage(problem);
+            return UsageError(problem);
         }
 
         await using var simulator = HotspotSimulator.Start(options);
@@ -248,7 +250,7 @@ public sealed class HotspotCommand : ISimulatorCommand
         return true;
     }
 
-    private static int Usage(string problem)
+    private static int UsageError(string problem)
     {
         Console.Error.WriteLine($"hotspot: {problem}");
         Console.Error.WriteLine(UsageText);

@@ -35,6 +35,8 @@ public sealed class LoadCommand : ISimulatorCommand
 
     public string Summary => "RADIUS load generator: K virtual MikroTik routers, PAP/CHAP/MAC logins or accounting, open or closed loop";
 
+    public string Usage => UsageText;
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -46,12 +48,12 @@ public sealed class LoadCommand : ISimulatorCommand
         }
         catch (FormatException ex)
         {
-            return Usage(ex.Message);
+            return UsageError(ex.Message);
         }
 
         if (settings.Problem() is { } problem)
         {
-            return Usage(problem);
+            return UsageError(problem);
         }
 
         var report = await LoadGenerator.RunAsync(settings, cancellationToken).ConfigureAwait(false);
@@ -161,7 +163,7 @@ public sealed class LoadCommand : ISimulatorCommand
     private static double Number(string text, string option) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"--{option} must be a number");
 
-    private static int Usage(string problem)
+    private static int UsageError(string problem)
     {
         Console.Error.WriteLine($"load: {problem}");
         Console.Error.WriteLine(UsageText);
