@@ -4,9 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# --- Debian packages the tests use: radclient (RADIUS interop), chromium (browser tests) ---
+# --- Debian packages the tests use: radclient (RADIUS interop), freeradius (the bench script's smoke test),
+# chromium (browser tests) ---
 missing=()
 command -v radclient >/dev/null 2>&1 || missing+=(freeradius-utils)
+command -v freeradius >/dev/null 2>&1 || missing+=(freeradius)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

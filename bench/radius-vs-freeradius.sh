@@ -32,11 +32,13 @@ bench_init radius-vs-freeradius
 # --- FreeRADIUS installed? ------------------------------------------------------------------------------------------
 if ! command -v freeradius >/dev/null 2>&1; then
   log "installing Debian's freeradius"
-  if [ "$(id -u)" = 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q freeradius >"$work/apt.log" 2>&1
-  else
-    sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q freeradius >"$work/apt.log" 2>&1
-  fi
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  # A fresh machine may have no package lists yet: update once and retry.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q freeradius >"$work/apt.log" 2>&1 ||
+    { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$work/apt.log" 2>&1 &&
+      $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q freeradius >>"$work/apt.log" 2>&1; } ||
+    { tail -20 "$work/apt.log" >&2; echo "could not install freeradius" >&2; exit 1; }
 fi
 freeradius_version=$(freeradius -v 2>/dev/null | head -1 || true)
 
