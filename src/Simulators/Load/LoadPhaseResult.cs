@@ -35,8 +35,14 @@ public sealed record LoadPhaseResult
 
     public required long Retransmits { get; init; }
 
-    /// <summary>Replies that answered nothing outstanding or failed the router's checks (late ones after a retransmit included).</summary>
+    /// <summary>Replies that answer nothing this router sent, or fail its checks (Response Authenticator, Message-Authenticator).</summary>
     public required long BadReplies { get; init; }
+
+    /// <summary>
+    /// Valid replies to a request already answered or given up: the server answered a retransmit as well (from its
+    /// duplicate cache) and the copy arrived after the first answer. A router discards these.
+    /// </summary>
+    public required long DuplicateReplies { get; init; }
 
     /// <summary>Times a request waited because its source port's Identifier was still in use.</summary>
     public required long IdentifierWaits { get; init; }

@@ -42,6 +42,7 @@ internal sealed class LoadPhaseRunner : IDisposable
     private long _lost;
     private long _retransmits;
     private long _badReplies;
+    private long _duplicateReplies;
     private long _identifierWaits;
     private long _firstSent;
     private long _lastCompleted;
@@ -114,6 +115,7 @@ internal sealed class LoadPhaseRunner : IDisposable
             Lost = Interlocked.Read(ref _lost),
             Retransmits = Interlocked.Read(ref _retransmits),
             BadReplies = Interlocked.Read(ref _badReplies),
+            DuplicateReplies = Interlocked.Read(ref _duplicateReplies),
             IdentifierWaits = Interlocked.Read(ref _identifierWaits),
             PrepareSeconds = Math.Round(prepareSeconds, 3),
             ElapsedSeconds = Math.Round(elapsed.TotalSeconds, 3),
@@ -251,28 +253,34 @@ internal sealed class LoadPhaseRunner : IDisposable
 
         ref var slot = ref _slots[(socketIndex * 256) + datagram[1]];
         var sequence = Volatile.Read(ref slot.Sequence);
-        if (sequence == 0)
+        var sentAt = slot.FirstSent;
+        RadiusPacketView reply = default;
+        var answers = sequence != 0 && IsReplyTo(sequence, router, datagram, out reply);
+        if (!answers || Interlocked.CompareExchange(ref slot.Sequence, 0, sequence) != sequence)
         {
-            Interlocked.Increment(ref _badReplies);
+            // Either a copy of an answer already taken (the server answered a retransmit too: RFC 5080 §2.2.2, and a
+            // router discards it), or something that answers nothing this router sent.
+            var previous = answers ? sequence : Volatile.Read(ref slot.Previous);
+            Interlocked.Increment(ref previous != 0 && (answers || IsReplyTo(previous, router, datagram, out _)) ? ref _duplicateReplies : ref _badReplies);
             return;
         }
 
-        var request = _packets[sequence - 1];
-        var sentAt = slot.FirstSent;
-        if (!RouterOsReplyCheck.IsValidReply(
-                (RadiusCode)request[0], request[1], request.AsSpan(4, RadiusAuthenticator.Length), datagram, router.Secret,
-                _settings.SendMessageAuthenticator, out var reply)
-            || Interlocked.CompareExchange(ref slot.Sequence, 0, sequence) != sequence)
-        {
-            Interlocked.Increment(ref _badReplies);
-            return;
-        }
+        Volatile.Write(ref slot.Previous, sequence);
 
         var now = Stopwatch.GetTimestamp();
         _latency.RecordValue(Math.Max(1, (now - sentAt) * 1_000_000 / Stopwatch.Frequency));
         Interlocked.Increment(ref _answered);
         Interlocked.Increment(ref reply.Code == RadiusCode.AccessReject ? ref _rejected : ref _accepted);
         Complete(now);
+    }
+
+    /// <summary>The router's checks (RouterOS: Identifier, Response Authenticator, Message-Authenticator) against request <paramref name="sequence"/>.</summary>
+    private bool IsReplyTo(long sequence, VirtualRouter router, ReadOnlySpan<byte> datagram, out RadiusPacketView reply)
+    {
+        var request = _packets[sequence - 1];
+        return RouterOsReplyCheck.IsValidReply(
+            (RadiusCode)request[0], request[1], request.AsSpan(4, RadiusAuthenticator.Length), datagram, router.Secret,
+            _settings.SendMessageAuthenticator, out reply);
     }
 
     private void Complete(long now)
@@ -313,6 +321,7 @@ internal sealed class LoadPhaseRunner : IDisposable
                 }
                 else if (Interlocked.CompareExchange(ref slot.Sequence, 0, sequence) == sequence)
                 {
+                    Volatile.Write(ref slot.Previous, sequence);
                     Interlocked.Increment(ref _lost);
                     Complete(now);
                 }
@@ -356,10 +365,14 @@ internal sealed class LoadPhaseRunner : IDisposable
         }
     }
 
-    /// <summary>One port × Identifier: the request holding it (its number + 1; 0 = free), its first transmission, attempts so far.</summary>
+    /// <summary>
+    /// One port × Identifier: the request holding it (its number + 1; 0 = free), the one that held it last (to tell a
+    /// late copy of its answer from a bad reply), its first transmission, attempts so far.
+    /// </summary>
     private struct Slot
     {
         public long Sequence;
+        public long Previous;
         public long FirstSent;
         public int Attempts;
     }

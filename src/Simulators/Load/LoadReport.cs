@@ -35,7 +35,7 @@ public sealed record LoadReport(string? Label, IReadOnlyList<LoadPhaseResult> Ph
             var latency = phase.Latency;
             text.AppendLine(CultureInfo.InvariantCulture, $"{phase.Phase}: {phase.Kind.ToString().ToLowerInvariant()}, {phase.Routers} routers, {loop}, {phase.Requests:N0} requests");
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  sent {phase.Sent:N0}  answered {phase.Answered:N0}  accepted {phase.Accepted:N0}  rejected {phase.Rejected:N0}  lost {phase.Lost:N0}  retransmits {phase.Retransmits:N0}  bad replies {phase.BadReplies:N0}  identifier waits {phase.IdentifierWaits:N0}");
+                $"  sent {phase.Sent:N0}  answered {phase.Answered:N0}  accepted {phase.Accepted:N0}  rejected {phase.Rejected:N0}  lost {phase.Lost:N0}  retransmits {phase.Retransmits:N0}  bad replies {phase.BadReplies:N0}  duplicate replies {phase.DuplicateReplies:N0}  identifier waits {phase.IdentifierWaits:N0}");
             var lag = phase.MaxSendLagMilliseconds is { } behind
                 ? string.Create(CultureInfo.InvariantCulture, $", sender at most {behind:0.0} ms behind schedule")
                 : string.Empty;

@@ -75,6 +75,30 @@ public sealed class LoadGeneratorTests
     }
 
     [Fact]
+    public async Task AnImpatientRouter_IsAnsweredFromTheDuplicateCache_AndEachLoginIsDecidedOnce()
+    {
+        await using var server = await LoadTestServer.StartAsync(routers: 4, Vouchers);
+
+        // A 2 ms timeout (RouterOS waits 1.1 s): many requests are sent again while the first copy is queued or being
+        // handled, and copies that arrive after it was answered must get its reply octets again (RFC 5080 §2.2.2).
+        // On two shared cores the kernel may drop some copies, or all of a request's (lost); the assertions hold
+        // either way.
+        var report = await LoadGenerator.RunAsync(
+            Settings(server, LoadKind.Pap, requests: 5_000, concurrency: 16, routers: 4, timeout: TimeSpan.FromMilliseconds(2), retries: 20),
+            CancellationToken.None);
+
+        var measured = report.Measured;
+        (measured.Answered + measured.Lost).Should().Be(5_000);
+        measured.Retransmits.Should().BePositive();
+        measured.BadReplies.Should().Be(0, "a cached reply is the original octets, signed for that request");
+        measured.DuplicateReplies.Should().BePositive("copies answered from the cache arrive after the first answer");
+        server.Server.Counters.RetransmitsAnswered.Should().BePositive();
+        var decided = server.Access.Calls.Select(c => c.Authenticator).ToList();
+        decided.Should().OnlyHaveUniqueItems("a retransmit is recognised by its Identifier and Request Authenticator and not decided again");
+        decided.Count.Should().BeGreaterThanOrEqualTo((int)measured.Answered, "every answer was decided by the handler or copied from a decision");
+    }
+
+    [Fact]
     public async Task InterimUpdates_StartTheirSessionsFirst_ThenUpdateThem()
     {
         await using var server = await LoadTestServer.StartAsync(routers: 2, Vouchers);

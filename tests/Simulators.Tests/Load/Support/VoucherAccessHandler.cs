@@ -15,14 +15,15 @@ public sealed class VoucherAccessHandler(IEnumerable<string> vouchers) : IAccess
 
     public ConcurrentDictionary<string, bool> Silent { get; } = new(StringComparer.Ordinal);
 
-    public ConcurrentQueue<(string? User, IPAddress Source, bool Chap)> Calls { get; } = new();
+    /// <summary>Every decision: the voucher, the router, CHAP or PAP, and the Request Authenticator (hex) that identifies the request.</summary>
+    public ConcurrentQueue<(string? User, IPAddress Source, bool Chap, string Authenticator)> Calls { get; } = new();
 
     public ValueTask<RadiusPacket?> HandleAccessRequestAsync(RadiusRequestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var user = context.UserName;
         var chap = context.Request.Contains(RadiusAttributeType.ChapPassword);
-        Calls.Enqueue((user, context.RemoteEndPoint.Address, chap));
+        Calls.Enqueue((user, context.RemoteEndPoint.Address, chap, Convert.ToHexString(context.Request.Authenticator.Span)));
         if (user is not null && Silent.ContainsKey(user))
         {
             return ValueTask.FromResult<RadiusPacket?>(null);
