@@ -30,6 +30,7 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_init radius-vs-freeradius
 
 # --- FreeRADIUS installed? ------------------------------------------------------------------------------------------
+export PATH="$PATH:/usr/sbin"       # Debian puts the daemon there, outside an ordinary user's PATH
 if ! command -v freeradius >/dev/null 2>&1; then
   log "installing Debian's freeradius"
   sudo=""
