@@ -78,7 +78,9 @@ public sealed class AdminOperationsBrowserTests(PortalBrowserFixture browser) : 
         await page.FillAsync("#batch-form input[name=count]", "6");
         await page.ClickAsync("#batch-form button[type=submit]");
         await page.ClickAsync("#batch-print");
-        await page.WaitForURLAsync("**/admin/print.html?batch=*");
+        // The cards drawn is the page's readiness; waiting for its "load" event too once timed out on a loaded
+        // machine after the navigation had happened.
+        await page.WaitForURLAsync("**/admin/print.html?batch=*", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync("document.querySelectorAll('#cards .card').length === 6");
 
         var batchId = new Uri(page.Url).Query.Split("batch=")[1];
