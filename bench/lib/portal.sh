@@ -46,7 +46,11 @@ wait_until() { # seconds description command...
   done
 }
 
-udp_bound() { ss -Hulnp "sport = :$1" | grep -q .; }
+# A UDP socket bound to this local port (read from /proc: no dependency on iproute2's ss).
+udp_bound() {
+  awk -v port=":$(printf '%04X' "$1")" 'FNR > 1 && substr($2, length($2) - 4) == port { found = 1 } END { exit !found }' \
+    /proc/net/udp /proc/net/udp6 2>/dev/null
+}
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
 
