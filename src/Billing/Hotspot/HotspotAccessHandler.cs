@@ -111,8 +111,29 @@ public sealed partial class HotspotAccessHandler(
             return false;
         }
 
-        string[] candidates = [code.Value, login.UserName, login.UserName.ToUpperInvariant(), code.Value.ToLowerInvariant()];
-        return candidates.Distinct(StringComparer.Ordinal).Any(context.VerifyPassword);
+        // The canonical code first: it is what the login page sends almost always, and it costs no string.
+        if (context.VerifyPassword(code.Value))
+        {
+            return true;
+        }
+
+        // Then what the customer typed, as typed and upper-cased, and the code lower-cased; each tried once.
+        var asTyped = login.UserName;
+        if (!IsSame(asTyped, code.Value) && context.VerifyPassword(asTyped))
+        {
+            return true;
+        }
+
+        var upper = asTyped.ToUpperInvariant();
+        if (!IsSame(upper, code.Value) && !IsSame(upper, asTyped) && context.VerifyPassword(upper))
+        {
+            return true;
+        }
+
+        var lower = code.Value.ToLowerInvariant();
+        return !IsSame(lower, code.Value) && !IsSame(lower, asTyped) && !IsSame(lower, upper) && context.VerifyPassword(lower);
+
+        static bool IsSame(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -159,7 +180,11 @@ public sealed partial class HotspotAccessHandler(
         reply.AddString(RadiusAttributeType.Class, VoucherClass.For(voucher.Code));
         scheduler.Watch(voucher);
         metrics.LoginDecided(macLogin, null);
-        LogAccepted(logger, macLogin ? "MAC" : "voucher", voucher.Code.Masked, login.RouterId, (uint)Math.Max(1, seconds));
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            // Checked here: the masked code is a new string, and this runs for every login.
+            LogAccepted(logger, macLogin ? "MAC" : "voucher", voucher.Code.Masked, login.RouterId, (uint)Math.Max(1, seconds));
+        }
         return reply;
     }
 

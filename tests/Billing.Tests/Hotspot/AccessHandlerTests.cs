@@ -60,6 +60,38 @@ public sealed class AccessHandlerTests : HotspotRouterTests
         (await SimulatedRouter.LoginAsync(HotspotLogin.Chap(typed, Laptop))).Accepted.Should().BeTrue("CHAP tries the User-Name as typed");
     }
 
+    [Theory]
+    [InlineData("canonical code")]
+    [InlineData("as typed")]
+    [InlineData("typed, upper-cased")]
+    [InlineData("code, lower-cased")]
+    public async Task Chap_AcceptsEachFormTheLoginPageMayHaveHashed(string hashed)
+    {
+        // A code with a 0 or a 1, typed in lower case as o or l: then the four forms all differ, so each case needs
+        // its own form to be tried (about half of all codes qualify).
+        var plan = await Rig.CreatePlanAsync();
+        var voucher = await Rig.MintAsync(plan);
+        for (var attempt = 0; attempt < 100 && voucher.Code.Value.IndexOfAny(['0', '1']) < 0; attempt++)
+        {
+            voucher = await Rig.MintAsync(plan);
+        }
+
+        var code = voucher.Code.Value;
+        code.Should().ContainAny("0", "1");
+        var typed = code.ToLowerInvariant().Replace('0', 'o').Replace('1', 'l');
+        var password = hashed switch
+        {
+            "canonical code" => code,
+            "as typed" => typed,
+            "typed, upper-cased" => typed.ToUpperInvariant(),
+            _ => code.ToLowerInvariant(),
+        };
+
+        var result = await SimulatedRouter.LoginAsync(new HotspotLogin(HotspotLoginMethod.Chap, typed, password, Phone));
+
+        result.Accepted.Should().BeTrue($"the CHAP response over the {hashed} is one of the forms tried");
+    }
+
     [Fact]
     public async Task WrongPassword_IsRejectedAsAnUnknownCode()
     {
