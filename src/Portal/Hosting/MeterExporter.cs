@@ -41,16 +41,20 @@ public sealed class MeterExporter : IDisposable
     }.ToFrozenDictionary();
 
     /// <summary>Histograms by instrument, with the factor that turns a recorded value into seconds.</summary>
-    private static readonly FrozenDictionary<string, (Histogram Histogram, double ToSeconds)> Histograms = new Dictionary<string, (Histogram, double)>
+    private static readonly FrozenDictionary<string, ExportedHistogram> Histograms = new Dictionary<string, ExportedHistogram>
     {
-        ["radius.server.access.duration"] = (Metrics.CreateHistogram(
-            "wifibilling_radius_access_duration_seconds",
-            "Time the access handler took to decide an Access-Request (voucher lookup and login decision)",
-            new HistogramConfiguration { Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }), 1),
-        ["payments.callback_duration"] = (Metrics.CreateHistogram(
-            "wifibilling_payments_callback_duration_seconds",
-            "Time from receiving an STK callback to its payment (and voucher) being durable",
-            new HistogramConfiguration { Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] }), 0.001), // PaymentMetrics records ms
+        ["radius.server.access.duration"] = new(
+            Metrics.CreateHistogram(
+                "wifibilling_radius_access_duration_seconds",
+                "Time the access handler took to decide an Access-Request (voucher lookup and login decision)",
+                new HistogramConfiguration { Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }),
+            ToSeconds: 1),
+        ["payments.callback_duration"] = new(
+            Metrics.CreateHistogram(
+                "wifibilling_payments_callback_duration_seconds",
+                "Time from receiving an STK callback to its payment (and voucher) being durable",
+                new HistogramConfiguration { Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] }),
+            ToSeconds: 0.001), // PaymentMetrics records ms
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Gauge> Gauges = new Dictionary<string, Gauge>
@@ -68,11 +72,12 @@ public sealed class MeterExporter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (Meters.Contains(instrument.Meter.Name)
-                && ReferenceEquals(instrument.Meter.Scope, meterFactory)
-                && (Counters.ContainsKey(instrument.Name) || Histograms.ContainsKey(instrument.Name) || Gauges.ContainsKey(instrument.Name)))
+            if (Meters.Contains(instrument.Meter.Name) && ReferenceEquals(instrument.Meter.Scope, meterFactory)
+                && Target(instrument.Name) is { } target)
             {
-                listener.EnableMeasurementEvents(instrument);
+                // The target rides along with every measurement: the RADIUS counter fires per request, and looking it
+                // up by name each time would be work done again and again for the same answer.
+                listener.EnableMeasurementEvents(instrument, target);
             }
         };
         _listener.SetMeasurementEventCallback<long>(OnLong);
@@ -89,34 +94,46 @@ public sealed class MeterExporter : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
+    private static object? Target(string instrument) =>
+        Counters.GetValueOrDefault(instrument) ?? Histograms.GetValueOrDefault(instrument) ?? (object?)Gauges.GetValueOrDefault(instrument);
+
     private static void OnLong(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        if (Counters.TryGetValue(instrument.Name, out var counter))
+        switch (state)
         {
-            counter.Add(value, tags);
-        }
-        else if (Gauges.TryGetValue(instrument.Name, out var gauge))
-        {
-            gauge.Set(value);
+            case ExportedCounter counter:
+                counter.Add(value, tags);
+                break;
+            case Gauge gauge:
+                gauge.Set(value);
+                break;
         }
     }
 
     private static void OnDouble(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        if (Histograms.TryGetValue(instrument.Name, out var histogram))
+        if (state is ExportedHistogram histogram)
         {
             histogram.Histogram.Observe(value * histogram.ToSeconds);
         }
     }
 
+    private sealed record ExportedHistogram(Histogram Histogram, double ToSeconds);
+
     /// <summary>A counter whose labels are its tags without their meter prefix; an absent tag is an empty label.</summary>
     private sealed class ExportedCounter(string name, string help, params string[] tagKeys)
     {
+        private const int MaxLabels = 8;
+
         private readonly Counter _counter = Metrics.CreateCounter(name, help, [.. tagKeys.Select(key => key[(key.LastIndexOf('.') + 1)..])]);
+
+        /// <summary>Label values of one measurement, per thread: prometheus-net copies them only for a new series.</summary>
+        [ThreadStatic]
+        private static string[]? t_labels;
 
         public void Add(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            var labels = new string[tagKeys.Length];
+            var labels = (t_labels ??= new string[MaxLabels]).AsSpan(0, tagKeys.Length);
             for (var i = 0; i < tagKeys.Length; i++)
             {
                 labels[i] = string.Empty;

@@ -43,7 +43,7 @@ public sealed class RadiusServerOptions
     [Range(0, 1 << 30)]
     public int ReceiveBufferSize { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Handler invocations in progress per port; a worker waits for a free slot before starting another.</summary>
+    /// <summary>Handler invocations in progress per port; a receiving thread waits for a free slot before starting another.</summary>
     [Range(1, 100_000)]
     public int MaxConcurrentRequests { get; set; } = 256;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Threading.Channels;
 using WifiBilling.Radius.Protocol;
@@ -28,7 +27,6 @@ namespace WifiBilling.Simulators.Hotspot;
 /// </summary>
 public sealed class HotspotSimulator : IAsyncDisposable
 {
-    private const string ServicePrefix = "80";
 
     private readonly HotspotSimulatorOptions _options;
     private readonly TimeProvider _clock;
@@ -498,7 +496,7 @@ public sealed class HotspotSimulator : IAsyncDisposable
         lock (_lock)
         {
             _sessionCounter = (_sessionCounter + 1) & 0xFFFFF;
-            return ServicePrefix + _boot.ToString("x", CultureInfo.InvariantCulture) + _sessionCounter.ToString("x5", CultureInfo.InvariantCulture);
+            return RouterOsPackets.AcctSessionId(_boot, _sessionCounter);
         }
     }
 
@@ -506,13 +504,7 @@ public sealed class HotspotSimulator : IAsyncDisposable
 
     /// <summary>Like the hotspot's DHCP pool: the next address after the hotspot's own, the same one again for the same MAC.</summary>
     private IPAddress AddressFor(string mac) =>
-        _addresses.GetOrAdd(mac, _ =>
-        {
-            var bytes = _options.HotspotAddress.GetAddressBytes();
-            var host = Interlocked.Increment(ref _nextHost);
-            var value = (((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3]) + (uint)host;
-            return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
-        });
+        _addresses.GetOrAdd(mac, _ => Ipv4Addresses.Add(_options.HotspotAddress, Interlocked.Increment(ref _nextHost)));
 
     private void AddEvent(HotspotEvent hotspotEvent)
     {

@@ -112,4 +112,11 @@ internal sealed class RouterOsPackets(HotspotSimulatorOptions options, byte[] se
 
     /// <summary>NAS-Port: the Acct-Session-Id read as a hex number (seen in every RouterOS log, mikrotik.md §1.1).</summary>
     public static uint NasPort(string acctSessionId) => Convert.ToUInt32(acctSessionId, 16);
+
+    /// <summary>
+    /// RouterOS' Acct-Session-Id: the hotspot service's "80", the boot symbol (0-f, one step per reboot) and a
+    /// 5-symbol session counter (mikrotik.md §1.1).
+    /// </summary>
+    public static string AcctSessionId(int boot, int counter) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"80{boot & 0xF:x}{counter & 0xFFFFF:x5}");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WifiBilling.Radius.Protocol;
 using WifiBilling.Simulators.Hotspot;
 
@@ -89,7 +88,5 @@ internal sealed class LoadPacketFactory(LoadSettings settings, IReadOnlyList<Vir
 
     private string Voucher(int index) => settings.Vouchers[index % settings.Vouchers.Count];
 
-    /// <summary>RouterOS' form: service "80", the boot symbol, a 5-symbol session counter (mikrotik.md §1.1).</summary>
-    private string AcctSessionId(int sequence) =>
-        string.Create(CultureInfo.InvariantCulture, $"80{settings.Boot:x}{(sequence + 1) & 0xFFFFF:x5}");
+    private string AcctSessionId(int sequence) => RouterOsPackets.AcctSessionId(settings.Boot, sequence + 1);
 }

@@ -42,7 +42,7 @@ internal sealed class VirtualRouter
                 AcctServer = new IPEndPoint(settings.Server, settings.AcctPort),
                 Secret = settings.SecretFor(number),
                 Identity = $"{settings.IdentityPrefix}-{number}",
-                LocalAddress = settings.DistinctAddresses ? Offset(settings.SourceAddress, i) : settings.SourceAddress,
+                LocalAddress = settings.DistinctAddresses ? Ipv4Addresses.Add(settings.SourceAddress, i) : settings.SourceAddress,
                 // Each router its own customer subnet 10.x.y.0/24 (WISPr-Logoff-URL, client addresses).
                 HotspotAddress = new IPAddress([10, (byte)(number >> 8), (byte)number, 1]),
                 SendMessageAuthenticator = settings.SendMessageAuthenticator,
@@ -63,18 +63,5 @@ internal sealed class VirtualRouter
     {
         var hotspot = Options.HotspotAddress.GetAddressBytes();
         return new IPAddress([hotspot[0], hotspot[1], hotspot[2], (byte)(2 + (host % 250))]);
-    }
-
-    /// <summary>IPv4 address + n (127.0.1.1 + 300 = 127.0.2.45).</summary>
-    internal static IPAddress Offset(IPAddress address, int n)
-    {
-        var bytes = address.GetAddressBytes();
-        if (bytes.Length != 4)
-        {
-            throw new ArgumentException("Distinct source addresses need an IPv4 base address.", nameof(address));
-        }
-
-        var value = ((uint)bytes[0] << 24 | (uint)bytes[1] << 16 | (uint)bytes[2] << 8 | bytes[3]) + (uint)n;
-        return new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
     }
 }

@@ -29,6 +29,12 @@ public sealed record VoucherCode
     public static string Mask(string? text) =>
         string.IsNullOrEmpty(text) ? "***" : string.Concat(text.AsSpan(0, Math.Min(3, text.Length)), "***");
 
+    /// <summary>
+    /// The canonical form of <paramref name="text"/> when it reads as a code, else the text unchanged: for lookups by a
+    /// code as an admin typed it, where text that is no code simply matches nothing.
+    /// </summary>
+    public static string Canonical(string text) => TryParse(text, out var code) ? code.Value : text;
+
     public static VoucherCode Parse(string? text, string field = "code") =>
         TryParse(text, out var code)
             ? code

@@ -52,18 +52,8 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
 
     public async Task<IReadOnlyList<AccountingSession>> ListOpenAsync(string? voucherCode, string? routerId, CancellationToken cancellationToken)
     {
-        var filter = Filter.Eq(d => d.StoppedAt, null);
-        if (voucherCode is not null)
-        {
-            filter &= Filter.Eq(d => d.VoucherCode, VoucherCode.TryParse(voucherCode, out var parsed) ? parsed.Value : voucherCode);
-        }
-
-        if (routerId is not null)
-        {
-            filter &= Filter.Eq(d => d.RouterId, routerId);
-        }
-
-        var documents = await context.Sessions.Find(filter).Sort(Builders<SessionDocument>.Sort.Ascending(d => d.StartedAt))
+        var documents = await context.Sessions.Find(Of(Filter.Eq(d => d.StoppedAt, null), voucherCode, routerId))
+            .Sort(Builders<SessionDocument>.Sort.Ascending(d => d.StartedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return documents.Select(MongoMapping.ToDomain).ToList();
     }
@@ -71,18 +61,7 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
     public async Task<IReadOnlyList<AccountingSession>> ListClosedAsync(string? voucherCode, string? routerId, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var filter = Filter.Ne(d => d.StoppedAt, null);
-        if (voucherCode is not null)
-        {
-            filter &= Filter.Eq(d => d.VoucherCode, VoucherCode.TryParse(voucherCode, out var parsed) ? parsed.Value : voucherCode);
-        }
-
-        if (routerId is not null)
-        {
-            filter &= Filter.Eq(d => d.RouterId, routerId);
-        }
-
-        var documents = await context.Sessions.Find(filter)
+        var documents = await context.Sessions.Find(Of(Filter.Ne(d => d.StoppedAt, null), voucherCode, routerId))
             .Sort(Builders<SessionDocument>.Sort.Descending(d => d.StoppedAt).Ascending(d => d.Id))
             .Limit(limit)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -122,6 +101,22 @@ public sealed class MongoSessionStore(MongoContext context, TimeProvider time) :
         var recorded = false;
         var session = await MutateAsync(sessionId, s => recorded = s.RecordDisconnect(owner, outcome), cancellationToken).ConfigureAwait(false);
         return recorded ? session : null;
+    }
+
+    /// <summary>Sessions matching <paramref name="state"/>, narrowed to one voucher and/or router when given.</summary>
+    private static FilterDefinition<SessionDocument> Of(FilterDefinition<SessionDocument> state, string? voucherCode, string? routerId)
+    {
+        if (voucherCode is not null)
+        {
+            state &= Filter.Eq(d => d.VoucherCode, VoucherCode.Canonical(voucherCode));
+        }
+
+        if (routerId is not null)
+        {
+            state &= Filter.Eq(d => d.RouterId, routerId);
+        }
+
+        return state;
     }
 
     /// <summary>Insert-or-compare-and-set: the domain merges the record; the write is conditional on the version read.</summary>

@@ -6,8 +6,6 @@ namespace WifiBilling.Billing.Storage.Sqlite;
 
 public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider time) : ISessionStore
 {
-    private const string OpenSessions = "SELECT " + SqliteSessionTable.Columns + " FROM sessions WHERE stopped_at IS NULL";
-
     public Task<AccountingResult> RecordAccountingAsync(AccountingRecord record, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -66,29 +64,13 @@ public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider tim
     public Task<AccountingSession?> FindByAcctSessionIdAsync(string routerId, string acctSessionId, CancellationToken cancellationToken) =>
         FindAsync(BillingIds.SessionId(routerId, acctSessionId), cancellationToken);
 
-    public Task<IReadOnlyList<AccountingSession>> ListOpenAsync(string? voucherCode, string? routerId, CancellationToken cancellationToken)
-    {
-        var sql = OpenSessions
-            + (voucherCode is null ? string.Empty : " AND voucher_code = $voucher_code")
-            + (routerId is null ? string.Empty : " AND router_id = $router_id")
-            + " ORDER BY started_at";
-        var code = voucherCode is null ? null : VoucherCode.TryParse(voucherCode, out var parsed) ? parsed.Value : voucherCode;
-        return database.ReadAsync<IReadOnlyList<AccountingSession>>(
-            db => db.Command(sql).Bind("$voucher_code", code).Bind("$router_id", routerId).ReadAll(SqliteSessionTable.Read),
-            cancellationToken);
-    }
+    public Task<IReadOnlyList<AccountingSession>> ListOpenAsync(string? voucherCode, string? routerId, CancellationToken cancellationToken) =>
+        ListAsync("stopped_at IS NULL", "started_at", voucherCode, routerId, limit: null, cancellationToken);
 
     public Task<IReadOnlyList<AccountingSession>> ListClosedAsync(string? voucherCode, string? routerId, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var sql = "SELECT " + SqliteSessionTable.Columns + " FROM sessions WHERE stopped_at IS NOT NULL"
-            + (voucherCode is null ? string.Empty : " AND voucher_code = $voucher_code")
-            + (routerId is null ? string.Empty : " AND router_id = $router_id")
-            + " ORDER BY stopped_at DESC, id LIMIT $limit";
-        var code = voucherCode is null ? null : VoucherCode.TryParse(voucherCode, out var parsed) ? parsed.Value : voucherCode;
-        return database.ReadAsync<IReadOnlyList<AccountingSession>>(
-            db => db.Command(sql).Bind("$voucher_code", code).Bind("$router_id", routerId).Bind("$limit", limit).ReadAll(SqliteSessionTable.Read),
-            cancellationToken);
+        return ListAsync("stopped_at IS NOT NULL", "stopped_at DESC, id", voucherCode, routerId, limit, cancellationToken);
     }
 
     public Task<IReadOnlyList<AccountingSession>> CloseRouterSessionsAsync(string routerId, string terminateCause, CancellationToken cancellationToken) =>
@@ -169,6 +151,21 @@ public sealed class SqliteSessionStore(SqliteDatabase database, TimeProvider tim
 
                 return closed;
             },
+            cancellationToken);
+    }
+
+    /// <summary>Sessions in <paramref name="state"/> (a constant condition), optionally of one voucher and/or router.</summary>
+    private Task<IReadOnlyList<AccountingSession>> ListAsync(
+        string state, string order, string? voucherCode, string? routerId, int? limit, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT " + SqliteSessionTable.Columns + " FROM sessions WHERE " + state
+            + (voucherCode is null ? string.Empty : " AND voucher_code = $voucher_code")
+            + (routerId is null ? string.Empty : " AND router_id = $router_id")
+            + " ORDER BY " + order
+            + (limit is null ? string.Empty : " LIMIT $limit");
+        var code = voucherCode is null ? null : VoucherCode.Canonical(voucherCode);
+        return database.ReadAsync<IReadOnlyList<AccountingSession>>(
+            db => db.Command(sql).Bind("$voucher_code", code).Bind("$router_id", routerId).Bind("$limit", limit).ReadAll(SqliteSessionTable.Read),
             cancellationToken);
     }
 
